@@ -1,0 +1,85 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "ecetop",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ecetop", targets: ["ecetop"]),
+        .library(name: "ECEChat", targets: ["ECEChat"]),
+        .library(name: "ECESimulator", targets: ["ECESimulator"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(
+            name: "ECEChat",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "ECEMonitor",
+            dependencies: [
+                "ECEChat",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "ECESimulator",
+            dependencies: [
+                "ECEChat",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .executableTarget(
+            name: "ecetop",
+            dependencies: [
+                "ECEChat",
+                "ECEMonitor",
+                "ECESimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "ECEChatTests",
+            dependencies: [
+                "ECEChat",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        .testTarget(
+            name: "ECEMonitorTests",
+            dependencies: ["ECEMonitor", "ECEChat", "ECESimulator"]
+        ),
+        .testTarget(
+            name: "ECESimulatorTests",
+            dependencies: ["ECESimulator", "ECEChat"]
+        ),
+        .testTarget(
+            name: "ecetopTests",
+            dependencies: ["ECEChat", "ECESimulator"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

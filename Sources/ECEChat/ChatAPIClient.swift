@@ -1,0 +1,296 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOSSL
+
+/// The one client every part of ecetop shares to talk to an ECE chat API.
+///
+/// An actor so that the connection pool, the in-flight cap and the latency records have one
+/// owner however many tasks poll at once. Requests themselves run concurrently: the actor is
+/// only held while bookkeeping, never across the network wait.
+public actor ChatAPIClient {
+    /// Which body format to ask the server for.
+    public enum ResponseFormat: String, Sendable, CaseIterable {
+        case xml
+        case json
+
+        var acceptHeader: String {
+            switch self {
+            case .xml: "application/xml"
+            case .json: "application/json"
+            }
+        }
+    }
+
+    public struct Configuration: Sendable {
+        /// Deadline of one request, from connection to the last body byte.
+        public var requestTimeout: Duration = .seconds(5)
+        /// Bodies longer than this are not read (a typed `bodyTooLarge` error instead).
+        public var maximumBodySize: Int = 64 * 1024
+        /// Requests on the wire at once; more wait their turn, so a stalled server never
+        /// collects a pile of open requests.
+        public var maximumConcurrentRequests: Int = 8
+        public var format: ResponseFormat = .xml
+        public var userAgent: String = "ecetop/\(ECEChatVersion.current)"
+        /// A PEM file of extra certificate authorities to trust for HTTPS.
+        public var caFile: String?
+        /// Skips certificate verification; only ever set from an explicit `--insecure`.
+        public var insecure: Bool = false
+
+        public init() {}
+    }
+
+    public nonisolated let server: ChatAPIServer
+    public nonisolated let configuration: Configuration
+    private let httpClient: HTTPClient
+    private let logger: Logger
+    private var inFlight = 0
+    private var waiters: [(id: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
+    private var nextWaiterID: UInt64 = 0
+    private var latencies: [ChatAPICall: LatencyWindow] = [:]
+    private var isShutDown = false
+
+    public init(server: ChatAPIServer, configuration: Configuration = .init(), logger: Logger = Logger(label: "ecetop.client")) throws(ChatAPIError) {
+        self.server = server
+        self.configuration = configuration
+        self.logger = logger
+        var httpConfiguration = HTTPClient.Configuration()
+        httpConfiguration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, configuration.maximumConcurrentRequests)
+        httpConfiguration.timeout.connect = .nanoseconds(Self.nanoseconds(configuration.requestTimeout))
+        httpConfiguration.redirectConfiguration = .disallow
+        if configuration.caFile != nil || configuration.insecure {
+            var tls = TLSConfiguration.makeClientConfiguration()
+            if let caFile = configuration.caFile {
+                guard FileManager.default.isReadableFile(atPath: caFile) else {
+                    throw .connectionFailed(call: "TLS", cause: "cannot read CA file \(caFile)")
+                }
+                tls.trustRoots = .file(caFile)
+            }
+            if configuration.insecure { tls.certificateVerification = .none }
+            httpConfiguration.tlsConfiguration = tls
+        }
+        httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
+    }
+
+    /// Closes the connection pool; call once when done.
+    public func shutdown() async throws {
+        guard !isShutDown else { return }
+        isShutDown = true
+        try await httpClient.shutdown()
+    }
+
+    // MARK: Calls
+
+    /// Performs one status call and reports everything about it; never throws.
+    public func exchange(_ call: ChatAPICall, entryPoint: EntryPointID) async -> ChatAPIExchange {
+        let started = ContinuousClock.now
+        var status: Int?
+        var contentType: String?
+        var body: [UInt8] = []
+        let outcome: Result<ChatAPIValue, ChatAPIError>
+        do {
+            try await acquireSlot(call: call.rawValue)
+            defer { releaseSlot() }
+            var request = HTTPClientRequest(url: server.url(for: call, entryPoint: entryPoint))
+            request.method = .GET
+            request.headers.add(name: "Accept", value: configuration.format.acceptHeader)
+            request.headers.add(name: "User-Agent", value: configuration.userAgent)
+            let response = try await perform(request, call: call.rawValue)
+            status = response.status
+            contentType = response.contentType
+            body = response.body
+            if (200..<300).contains(response.status) {
+                outcome = .success(try ChatResponseDecoder.decode(call, body: body, contentType: contentType))
+            } else {
+                outcome = .failure(.httpStatus(call: call.rawValue, status: response.status, body: body))
+            }
+        } catch let error as ChatAPIError {
+            outcome = .failure(error)
+        } catch {
+            outcome = .failure(Self.translate(error, call: call.rawValue, timeout: configuration.requestTimeout))
+        }
+        let latency = ContinuousClock.now - started
+        if status != nil { latencies[call, default: LatencyWindow()].record(latency) }
+        if case .failure(let error) = outcome {
+            logger.debug("request failed", metadata: ["entryPoint": "\(entryPoint)", "error": "\(error)"])
+        }
+        return ChatAPIExchange(call: call, entryPoint: entryPoint, outcome: outcome, httpStatus: status, contentType: contentType, latency: latency, body: body)
+    }
+
+    public func agentAvailability(_ entryPoint: EntryPointID) async throws(ChatAPIError) -> Bool {
+        guard case .agentAvailability(let value) = try await value(.agentAvailability, entryPoint) else { fatalError("unreachable") }
+        return value
+    }
+
+    /// Free slots: the agents' concurrent task limits less their current load.
+    public func capacity(_ entryPoint: EntryPointID) async throws(ChatAPIError) -> Int {
+        guard case .capacity(let value) = try await value(.capacity, entryPoint) else { fatalError("unreachable") }
+        return value
+    }
+
+    public func liveSessionStatus(_ entryPoint: EntryPointID) async throws(ChatAPIError) -> SessionStatus {
+        guard case .sessionStatus(let value) = try await value(.liveSessionStatus, entryPoint) else { fatalError("unreachable") }
+        return value
+    }
+
+    public func checkEligibility(_ entryPoint: EntryPointID) async throws(ChatAPIError) -> Eligibility {
+        guard case .eligibility(let value) = try await value(.checkEligibility, entryPoint) else { fatalError("unreachable") }
+        return value
+    }
+
+    public func chatAllowed(_ entryPoint: EntryPointID) async throws(ChatAPIError) -> ChatAllowed {
+        guard case .chatAllowed(let value) = try await value(.chatAllowed, entryPoint) else { fatalError("unreachable") }
+        return value
+    }
+
+    private func value(_ call: ChatAPICall, _ entryPoint: EntryPointID) async throws(ChatAPIError) -> ChatAPIValue {
+        try await exchange(call, entryPoint: entryPoint).outcome.get()
+    }
+
+    /// Posts a survey; any 2xx is success (the note says 204, some servers answer 202).
+    /// - Returns: the HTTP status.
+    @discardableResult
+    public func submitSurvey(_ survey: Survey) async throws(ChatAPIError) -> Int {
+        do {
+            try await acquireSlot(call: "survey")
+            defer { releaseSlot() }
+            var request = HTTPClientRequest(url: server.surveyURL)
+            request.method = .POST
+            request.headers.add(name: "Content-Type", value: "text/xml; charset=utf-8")
+            request.headers.add(name: "Accept", value: configuration.format.acceptHeader)
+            request.headers.add(name: "User-Agent", value: configuration.userAgent)
+            request.body = .bytes(ByteBuffer(string: survey.xmlBody))
+            let response = try await perform(request, call: "survey")
+            guard (200..<300).contains(response.status) else {
+                throw ChatAPIError.httpStatus(call: "survey", status: response.status, body: response.body)
+            }
+            return response.status
+        } catch let error as ChatAPIError {
+            throw error
+        } catch {
+            throw Self.translate(error, call: "survey", timeout: configuration.requestTimeout)
+        }
+    }
+
+    /// Latency of recent answered requests of one call.
+    public func latency(of call: ChatAPICall) -> LatencySummary? {
+        latencies[call]?.summary
+    }
+
+    /// Requests on the wire right now (for tests and the dashboard's header).
+    public var requestsInFlight: Int { inFlight }
+
+    // MARK: Transport
+
+    private struct RawResponse {
+        var status: Int
+        var contentType: String?
+        var body: [UInt8]
+    }
+
+    private nonisolated func perform(_ request: HTTPClientRequest, call: String) async throws -> RawResponse {
+        let deadline = NIODeadline.now() + .nanoseconds(Self.nanoseconds(configuration.requestTimeout))
+        let response = try await httpClient.execute(request, deadline: deadline, logger: logger)
+        let limit = configuration.maximumBodySize
+        if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > limit {
+            throw ChatAPIError.bodyTooLarge(call: call, limit: limit)
+        }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await response.body.collect(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw ChatAPIError.bodyTooLarge(call: call, limit: limit)
+        }
+        return RawResponse(
+            status: Int(response.status.code),
+            contentType: response.headers.first(name: "Content-Type"),
+            body: Array(buffer.readableBytesView)
+        )
+    }
+
+    private func acquireSlot(call: String) async throws {
+        if Task.isCancelled { throw ChatAPIError.cancelled(call: call) }
+        if inFlight < max(1, configuration.maximumConcurrentRequests) {
+            inFlight += 1
+            return
+        }
+        nextWaiterID += 1
+        let id = nextWaiterID
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                waiters.append((id, continuation))
+            }
+        } onCancel: {
+            Task { await self.cancelWaiter(id, call: call) }
+        }
+    }
+
+    private func cancelWaiter(_ id: UInt64, call: String) {
+        guard let index = waiters.firstIndex(where: { $0.id == id }) else { return }
+        waiters.remove(at: index).continuation.resume(throwing: ChatAPIError.cancelled(call: call))
+    }
+
+    /// Hands the slot straight to the oldest waiter, if any, so the count never overshoots.
+    private func releaseSlot() {
+        if waiters.isEmpty {
+            inFlight -= 1
+        } else {
+            waiters.removeFirst().continuation.resume()
+        }
+    }
+
+    // MARK: Errors
+
+    static func translate(_ error: any Error, call: String, timeout: Duration) -> ChatAPIError {
+        let seconds = Double(nanoseconds(timeout)) / 1e9
+        if let error = error as? ChatAPIError { return error }
+        if error is CancellationError { return .cancelled(call: call) }
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .deadlineExceeded, .readTimeout, .writeTimeout: return .timeout(call: call, seconds: seconds)
+            case .connectTimeout: return .connectionFailed(call: call, cause: "connect timed out")
+            case .remoteConnectionClosed: return .connectionReset(call: call, cause: "the server closed the connection")
+            case .cancelled: return .cancelled(call: call)
+            default: return .connectionFailed(call: call, cause: error.description)
+            }
+        }
+        if let error = error as? NIOConnectionError {
+            if let first = error.connectionErrors.first?.error { return translate(first, call: call, timeout: timeout) }
+            return .connectionFailed(call: call, cause: "cannot resolve \(error.host)")
+        }
+        if let error = error as? IOError {
+            switch error.errnoCode {
+            case ECONNREFUSED: return .connectionRefused(call: call, cause: error.description)
+            case ECONNRESET, EPIPE: return .connectionReset(call: call, cause: error.description)
+            default: return .connectionFailed(call: call, cause: error.description)
+            }
+        }
+        if let error = error as? ChannelError {
+            switch error {
+            case .connectTimeout: return .connectionFailed(call: call, cause: "connect timed out")
+            case .eof, .ioOnClosedChannel, .alreadyClosed: return .connectionReset(call: call, cause: "the server closed the connection")
+            default: return .connectionFailed(call: call, cause: "\(error)")
+            }
+        }
+        if let error = error as? HTTPParserError {
+            return .connectionFailed(call: call, cause: "not an HTTP answer (\(error))")
+        }
+        if let error = error as? NIOSSLError {
+            return .connectionFailed(call: call, cause: "TLS: \(error)")
+        }
+        return .connectionFailed(call: call, cause: String(describing: error))
+    }
+
+    static func nanoseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+}
+
+/// The version ecetop reports in `User-Agent` and `--version`.
+public enum ECEChatVersion {
+    public static let current = "0.1.0"
+}

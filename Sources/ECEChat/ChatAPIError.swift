@@ -1,0 +1,164 @@
+/// Everything that can go wrong talking to an ECE chat API, each with a one-line description
+/// a person can act on.
+///
+/// Modelled on async-http-client's `HTTPClientError`: a struct over a private code, so new
+/// cases can be added without breaking callers who match on `kind`.
+public struct ChatAPIError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The broad class of a failure, for callers that decide by it (diagnosis, exit codes).
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
+        case httpStatus
+        case timeout
+        case connectionRefused
+        case connectionReset
+        case connectionFailed
+        case malformedBody
+        case bodyTooLarge
+        case invalidEntryPointID
+        case invalidServerURL
+        case invalidSurveyText
+        case cancelled
+    }
+
+    private enum Code: Hashable, Sendable {
+        case httpStatus(call: String, status: Int, bodyExcerpt: String)
+        case timeout(call: String, seconds: Double)
+        case connectionRefused(call: String, cause: String)
+        case connectionReset(call: String, cause: String)
+        case connectionFailed(call: String, cause: String)
+        case malformedBody(call: String, expected: String, excerpt: String)
+        case bodyTooLarge(call: String, limit: Int)
+        case invalidEntryPointID(text: String, reason: String)
+        case invalidServerURL(text: String, reason: String)
+        case invalidSurveyText(field: String, reason: String)
+        case cancelled(call: String)
+    }
+
+    private let code: Code
+
+    private init(_ code: Code) { self.code = code }
+
+    /// How many bytes of an error body a description quotes.
+    public static let excerptLength = 200
+
+    public static func httpStatus(call: String, status: Int, body: [UInt8]) -> ChatAPIError {
+        ChatAPIError(.httpStatus(call: call, status: status, bodyExcerpt: excerpt(of: body)))
+    }
+    public static func timeout(call: String, seconds: Double) -> ChatAPIError {
+        ChatAPIError(.timeout(call: call, seconds: seconds))
+    }
+    public static func connectionRefused(call: String, cause: String) -> ChatAPIError {
+        ChatAPIError(.connectionRefused(call: call, cause: cause))
+    }
+    public static func connectionReset(call: String, cause: String) -> ChatAPIError {
+        ChatAPIError(.connectionReset(call: call, cause: cause))
+    }
+    public static func connectionFailed(call: String, cause: String) -> ChatAPIError {
+        ChatAPIError(.connectionFailed(call: call, cause: cause))
+    }
+    public static func malformedBody(call: String, expected: String, body: [UInt8]) -> ChatAPIError {
+        ChatAPIError(.malformedBody(call: call, expected: expected, excerpt: excerpt(of: body)))
+    }
+    public static func bodyTooLarge(call: String, limit: Int) -> ChatAPIError {
+        ChatAPIError(.bodyTooLarge(call: call, limit: limit))
+    }
+    public static func invalidEntryPointID(_ text: String, reason: String) -> ChatAPIError {
+        ChatAPIError(.invalidEntryPointID(text: sanitized(text), reason: reason))
+    }
+    public static func invalidServerURL(_ text: String, reason: String) -> ChatAPIError {
+        ChatAPIError(.invalidServerURL(text: sanitized(ChatAPIServer.redactingCredentials(in: text)), reason: reason))
+    }
+    public static func invalidSurveyText(field: String, reason: String) -> ChatAPIError {
+        ChatAPIError(.invalidSurveyText(field: field, reason: reason))
+    }
+    public static func cancelled(call: String) -> ChatAPIError {
+        ChatAPIError(.cancelled(call: call))
+    }
+
+    public var kind: Kind {
+        switch code {
+        case .httpStatus: .httpStatus
+        case .timeout: .timeout
+        case .connectionRefused: .connectionRefused
+        case .connectionReset: .connectionReset
+        case .connectionFailed: .connectionFailed
+        case .malformedBody: .malformedBody
+        case .bodyTooLarge: .bodyTooLarge
+        case .invalidEntryPointID: .invalidEntryPointID
+        case .invalidServerURL: .invalidServerURL
+        case .invalidSurveyText: .invalidSurveyText
+        case .cancelled: .cancelled
+        }
+    }
+
+    /// The HTTP status the server answered, for `.httpStatus` errors.
+    public var httpStatus: Int? {
+        if case .httpStatus(_, let status, _) = code { return status }
+        return nil
+    }
+
+    /// True when the server could not be reached at all (as opposed to answering badly).
+    public var isUnreachable: Bool {
+        switch kind {
+        case .connectionRefused, .connectionReset, .connectionFailed, .timeout: true
+        default: false
+        }
+    }
+
+    public var description: String {
+        switch code {
+        case .httpStatus(let call, let status, let body):
+            return body.isEmpty ? "\(call): HTTP \(status)" : "\(call): HTTP \(status): \(body)"
+        case .timeout(let call, let seconds):
+            return "\(call): no answer within \(Self.format(seconds)) s (timeout)"
+        case .connectionRefused(let call, let cause):
+            return "\(call): connection refused (\(cause))"
+        case .connectionReset(let call, let cause):
+            return "\(call): connection reset (\(cause))"
+        case .connectionFailed(let call, let cause):
+            return "\(call): cannot connect (\(cause))"
+        case .malformedBody(let call, let expected, let excerpt):
+            return "\(call): malformed body: expected \(expected); got \"\(excerpt)\""
+        case .bodyTooLarge(let call, let limit):
+            return "\(call): body larger than \(limit) bytes, not read"
+        case .invalidEntryPointID(let text, let reason):
+            return "invalid entry point ID \"\(text)\": \(reason)"
+        case .invalidServerURL(let text, let reason):
+            return "invalid server URL \"\(text)\": \(reason)"
+        case .invalidSurveyText(let field, let reason):
+            return "invalid survey \(field): \(reason)"
+        case .cancelled(let call):
+            return "\(call): cancelled"
+        }
+    }
+
+    /// The first `excerptLength` bytes of a body as one printable line: control characters
+    /// removed (a hostile server must not drive the terminal), runs of white space folded.
+    static func excerpt(of body: [UInt8]) -> String {
+        let head = body.prefix(excerptLength)
+        let text = String(decoding: head, as: UTF8.self)
+        var result = ""
+        var lastWasSpace = false
+        for scalar in text.unicodeScalars {
+            let isSpace = scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r"
+            if isSpace {
+                if !lastWasSpace && !result.isEmpty { result.unicodeScalars.append(" ") }
+                lastWasSpace = true
+            } else if scalar.properties.generalCategory == .control || scalar == "\u{FEFF}" {
+                continue
+            } else {
+                result.unicodeScalars.append(scalar)
+                lastWasSpace = false
+            }
+        }
+        while result.hasSuffix(" ") { result.removeLast() }
+        return body.count > excerptLength ? result + "…" : result
+    }
+
+    static func sanitized(_ text: String) -> String {
+        excerpt(of: Array(text.utf8))
+    }
+
+    private static func format(_ seconds: Double) -> String {
+        seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+    }
+}

@@ -1,0 +1,90 @@
+/// The ID of an ECE chat entry point: a positive 64-bit integer, as the API's `{id}` path segment.
+public struct EntryPointID: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+    public let rawValue: Int64
+
+    /// Returns nil for zero and negative values, which ECE never assigns.
+    public init?(_ rawValue: Int64) {
+        guard rawValue > 0 else { return nil }
+        self.rawValue = rawValue
+    }
+
+    /// Parses one ID as typed by a person (`1000`), with a one-line error naming the text.
+    public init(parsing text: String) throws(ChatAPIError) {
+        let trimmed = text.trimmingWhitespace()
+        guard !trimmed.isEmpty, trimmed.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+            throw .invalidEntryPointID(text, reason: "not a positive whole number")
+        }
+        guard let value = Int64(trimmed) else {
+            throw .invalidEntryPointID(text, reason: "larger than a 64-bit integer")
+        }
+        guard let id = EntryPointID(value) else {
+            throw .invalidEntryPointID(text, reason: "entry point IDs start at 1")
+        }
+        self = id
+    }
+
+    /// Parses IDs and inclusive ranges (`1000`, `1000-1009`) in order, dropping repeats.
+    ///
+    /// - Parameter maximumCount: refuses lists longer than this, so a typo such as
+    ///   `1-99999999` is an error instead of an out-of-memory.
+    public static func parseList(
+        _ arguments: [String], maximumCount: Int = 10_000
+    ) throws(ChatAPIError) -> [EntryPointID] {
+        var seen = Set<EntryPointID>()
+        var result: [EntryPointID] = []
+        for argument in arguments {
+            for piece in argument.split(separator: ",", omittingEmptySubsequences: true) {
+                let text = String(piece)
+                let bounds = text.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
+                let first: EntryPointID
+                let last: EntryPointID
+                if bounds.count == 2 {
+                    first = try EntryPointID(parsing: String(bounds[0]))
+                    last = try EntryPointID(parsing: String(bounds[1]))
+                    guard first <= last else {
+                        throw .invalidEntryPointID(text, reason: "range ends before it starts")
+                    }
+                } else {
+                    first = try EntryPointID(parsing: text)
+                    last = first
+                }
+                guard last.rawValue - first.rawValue < Int64(maximumCount) - Int64(result.count) else {
+                    throw .invalidEntryPointID(text, reason: "more than \(maximumCount) entry points in all")
+                }
+                var value = first.rawValue
+                while value <= last.rawValue {
+                    let id = EntryPointID(value)!
+                    if seen.insert(id).inserted { result.append(id) }
+                    value += 1
+                }
+            }
+        }
+        return result
+    }
+
+    public static func < (lhs: EntryPointID, rhs: EntryPointID) -> Bool { lhs.rawValue < rhs.rawValue }
+    public var description: String { String(rawValue) }
+
+    public init(from decoder: any Decoder) throws {
+        let value = try decoder.singleValueContainer().decode(Int64.self)
+        guard let id = EntryPointID(value) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "entry point IDs start at 1, got \(value)"))
+        }
+        self = id
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+extension StringProtocol {
+    /// Trims spaces, tabs and line ends (including CR) from both ends without Foundation.
+    func trimmingWhitespace() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        guard let start = firstIndex(where: { !isSpace($0) }) else { return "" }
+        let end = lastIndex(where: { !isSpace($0) })!
+        return String(self[start...end])
+    }
+}

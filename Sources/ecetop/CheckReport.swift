@@ -1,0 +1,96 @@
+import ECEChat
+import ECEMonitor
+import Foundation
+
+/// Formats `ecetop check` results as a table for people or JSON for scripts.
+enum CheckReport {
+    static func table(_ checks: [EntryPointCheck], server: ChatAPIServer) -> String {
+        let header = ["ID", "STATE", "CHAT ALLOWED", "QUEUE", "WAIT", "SLOTS", "AGENT", "ELIGIBILITY"]
+        var rows: [[String]] = []
+        var notes: [[String]] = []
+        for check in checks {
+            let status = check.value(.liveSessionStatus).flatMap { if case .sessionStatus(let s) = $0 { s } else { nil } }
+            rows.append([
+                check.entryPoint.description,
+                check.severity.description,
+                check.chatAllowed.map { $0.allowed ? "allowed" : ($0.reason?.rawValue ?? "not allowed") } ?? "?",
+                status.map { String($0.queueDepth) } ?? "?",
+                status.map { WaitTimeUnit.format(seconds: $0.waitTimeSeconds) } ?? "?",
+                check.value(.capacity).flatMap { if case .capacity(let n) = $0 { String(n) } else { nil } } ?? "?",
+                check.value(.agentAvailability).flatMap { if case .agentAvailability(let a) = $0 { a ? "yes" : "no" } else { nil } } ?? "?",
+                check.value(.checkEligibility).flatMap { if case .eligibility(let e) = $0 { e.description } else { nil } } ?? "?",
+            ])
+            notes.append(ChatAPICall.allCases.compactMap { call in check.error(call).map { "  \($0)" } })
+        }
+        let rightAligned: Set<Int> = [3, 5]
+        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { column, cell in
+                let pad = String(repeating: " ", count: widths[column] - cell.count)
+                return rightAligned.contains(column) ? pad + cell : cell + pad
+            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
+        }
+        var output = "server \(server)\n" + line(header)
+        for (row, rowNotes) in zip(rows, notes) {
+            output += line(row)
+            for note in rowNotes { output += note + "\n" }
+        }
+        return output
+    }
+
+    static func json(_ checks: [EntryPointCheck]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(checks.map(CheckRecord.init))) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// The JSON object `ecetop check --json` prints per entry point; absent values are `null`.
+struct CheckRecord: Encodable {
+    var id: Int64
+    var allowed: Bool?
+    var reason: String?
+    var queueDepth: Int?
+    var waitTime: Double?
+    var availableSlots: Int?
+    var agentAvailable: Bool?
+    var eligibility: Int?
+    var errors: [String: String]
+
+    init(_ check: EntryPointCheck) {
+        id = check.entryPoint.rawValue
+        allowed = check.chatAllowed?.allowed
+        reason = check.chatAllowed?.reason?.rawValue
+        if case .sessionStatus(let status) = check.value(.liveSessionStatus) {
+            queueDepth = status.queueDepth
+            waitTime = status.waitTimeSeconds
+        }
+        if case .capacity(let slots) = check.value(.capacity) { availableSlots = slots }
+        if case .agentAvailability(let available) = check.value(.agentAvailability) { agentAvailable = available }
+        if case .eligibility(let code) = check.value(.checkEligibility) { eligibility = code.code }
+        errors = Dictionary(uniqueKeysWithValues: check.errors.map { ($0.key.rawValue, $0.value.description) })
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, allowed, reason, queueDepth, waitTime, availableSlots, agentAvailable, eligibility, errors
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(allowed, forKey: .allowed)
+        try container.encode(reason, forKey: .reason)
+        try container.encode(queueDepth, forKey: .queueDepth)
+        try container.encode(waitTime, forKey: .waitTime)
+        try container.encode(availableSlots, forKey: .availableSlots)
+        try container.encode(agentAvailable, forKey: .agentAvailable)
+        try container.encode(eligibility, forKey: .eligibility)
+        try container.encode(errors, forKey: .errors)
+    }
+}
+
+/// Writes one line to standard error.
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}

@@ -1,0 +1,149 @@
+import ECEChat
+import Foundation
+import Testing
+
+@Suite("Bodies that cannot be read become typed errors, never guesses")
+struct MalformedBodyTests {
+    static let cases: [(ChatAPICall, String)] = [
+        (.capacity, ""),
+        (.capacity, "<availableSlots><ns2:count>four</ns2:count></availableSlots>"),
+        (.capacity, "<availableSlots></availableSlots>"),
+        (.capacity, "<availableSlots><ns2:count>4</ns2:count>"),
+        (.capacity, "<availableSlots><ns2:count>4</ns2:cnt></availableSlots>"),
+        (.capacity, "<sessionStatus><ns2:count>4</ns2:count></sessionStatus>"),
+        (.agentAvailability, #"<agentAvailability available="yes"/>"#),
+        (.agentAvailability, "<agentAvailability available/>"),
+        (.agentAvailability, #"<agentAvailability available="true" available="false"/>"#),
+        (.checkEligibility, "<checkEligibility responseType=/>"),
+        (.checkEligibility, "<checkEligibility/>"),
+        (.chatAllowed, #"<chatAllowed allowed="true"/><chatAllowed allowed="false"/>"#),
+        (.chatAllowed, #"<chatAllowed allowed="fal&bogus;se"/>"#),
+        (.liveSessionStatus, "<sessionStatus><ns2:waitTime>nan</ns2:waitTime><ns2:queueDepth>1</ns2:queueDepth></sessionStatus>"),
+        (.liveSessionStatus, "<html><body>Service Unavailable</body></html>"),
+        (.liveSessionStatus, "{\"waitTime\": [1]}"),
+        (.capacity, "garbage \u{07}\u{1B}[31m"),
+    ]
+
+    @Test(arguments: cases)
+    func malformed(call: ChatAPICall, body: String) {
+        #expect {
+            _ = try ChatResponseDecoder.decode(call, body: Array(body.utf8))
+        } throws: { error in
+            guard let error = error as? ChatAPIError, error.kind == .malformedBody else { return false }
+            let text = error.description
+            // Names the call, says what was expected, and never carries control characters.
+            return text.hasPrefix("\(call.rawValue): malformed body: expected ")
+                && !text.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        }
+    }
+
+    @Test func excerptIsBoundedAndQuoted() throws {
+        let body = Array(("<availableSlots><ns2:count>x</ns2:count></availableSlots>" + String(repeating: "z", count: 5000)).utf8)
+        do {
+            _ = try ChatResponseDecoder.decode(.capacity, body: body)
+            Issue.record("decoded garbage")
+        } catch {
+            #expect(error.description.count < 400)
+            #expect(error.description.contains("<availableSlots><ns2:count>x"))
+        }
+    }
+
+    @Test func deepNestingIsRefused() {
+        let body = String(repeating: "<a>", count: 10_000) + String(repeating: "</a>", count: 10_000)
+        #expect(throws: LenientXMLError.self) { try LenientXMLReader.parse(body) }
+    }
+
+    @Test("A deterministic mutation sweep over the samples: no crash, every outcome typed")
+    func mutationSweep() throws {
+        var generator = SplitMix64(seed: 0xEC_E700)
+        for name in ["agentAvailability", "capacity", "liveSessionStatus", "checkEligibility", "chatAllowed-true", "chatAllowed-false"] {
+            let original = try VendorSample.bytes(name)
+            for _ in 0..<400 {
+                var mutated = original
+                for _ in 0..<Int(generator.next() % 4 + 1) {
+                    let position = Int(generator.next() % UInt64(mutated.count))
+                    switch generator.next() % 3 {
+                    case 0: mutated[position] = UInt8(truncatingIfNeeded: generator.next())
+                    case 1: mutated.remove(at: position)
+                    default: mutated.insert(Array("<>&\"'=/ :;".utf8)[Int(generator.next() % 11)], at: position)
+                    }
+                    if mutated.isEmpty { break }
+                }
+                for call in ChatAPICall.allCases {
+                    do {
+                        _ = try ChatResponseDecoder.decode(call, body: mutated)
+                    } catch {
+                        #expect(error.kind == .malformedBody)
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A small deterministic generator so the mutation sweep is the same on every run.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+@Suite("The reader agrees with XMLParser on well-formed bodies")
+struct DifferentialTests {
+    @Test func randomWellFormedDocuments() throws {
+        var generator = SplitMix64(seed: 42)
+        let names = ["availableSlots", "ns2:count", "ns3:x", "sessionStatus", "a", "b:c"]
+        let texts = ["4", "3.0", "a &amp; b", "&lt;tag&gt;", "é ☃", "&#65;&#x42;", " spaced  text "]
+        for _ in 0..<300 {
+            var document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+            var expected: [(String, [String: String], String)] = []
+            func element(depth: Int) -> String {
+                let name = names[Int(generator.next() % UInt64(names.count))]
+                let attributeValue = texts[Int(generator.next() % UInt64(texts.count))]
+                let text = texts[Int(generator.next() % UInt64(texts.count))]
+                var body = "<\(name) k=\"\(attributeValue)\">\(text)"
+                expected.append((name, ["k": attributeValue], text))
+                if depth < 3 {
+                    for _ in 0..<Int(generator.next() % 3) { body += element(depth: depth + 1) }
+                }
+                return body + "</\(name)>"
+            }
+            document += element(depth: 0)
+            let ours = try LenientXMLReader.parse(document)
+            let collector = TreeCollector()
+            let parser = XMLParser(data: Data(document.utf8))
+            parser.delegate = collector
+            #expect(parser.parse())
+            var flattened: [(String, String, String)] = []
+            func flatten(_ element: LenientXMLElement) {
+                flattened.append((element.qualifiedName, element.attribute("k") ?? "", element.text))
+                element.children.forEach(flatten)
+            }
+            flatten(ours)
+            #expect(flattened.map(\.0) == collector.elements.map(\.name))
+            #expect(flattened.map(\.1) == collector.elements.map(\.attribute))
+            #expect(flattened.map(\.2) == collector.elements.map(\.text))
+        }
+    }
+}
+
+final class TreeCollector: NSObject, XMLParserDelegate, @unchecked Sendable {
+    var elements: [(name: String, attribute: String, text: String)] = []
+    private var stack: [Int] = []
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        elements.append((elementName, attributes["k"] ?? "", ""))
+        stack.append(elements.count - 1)
+    }
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if let top = stack.last { elements[top].text += string }
+    }
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        stack.removeLast()
+    }
+}
