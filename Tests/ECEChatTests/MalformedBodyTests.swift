@@ -1,5 +1,8 @@
 import ECEChat
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 
 @Suite("Bodies that cannot be read become typed errors, never guesses")
@@ -53,6 +56,8 @@ struct MalformedBodyTests {
         #expect(throws: LenientXMLError.self) { try LenientXMLReader.parse(body) }
     }
 
+    static let markup = Array("<>&\"'=/ :;".utf8)
+
     @Test("A deterministic mutation sweep over the samples: no crash, every outcome typed")
     func mutationSweep() throws {
         var generator = SplitMix64(seed: 0xEC_E700)
@@ -65,7 +70,7 @@ struct MalformedBodyTests {
                     switch generator.next() % 3 {
                     case 0: mutated[position] = UInt8(truncatingIfNeeded: generator.next())
                     case 1: mutated.remove(at: position)
-                    default: mutated.insert(Array("<>&\"'=/ :;".utf8)[Int(generator.next() % 11)], at: position)
+                    default: mutated.insert(Self.markup[Int(generator.next() % UInt64(Self.markup.count))], at: position)
                     }
                     if mutated.isEmpty { break }
                 }

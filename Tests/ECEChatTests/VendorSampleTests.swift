@@ -1,5 +1,8 @@
 import ECEChat
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 
 /// The vendor's printed samples, byte for byte, defects and all.
