@@ -1,0 +1,46 @@
+import ECEChat
+import Foundation
+
+/// What the monitor knows of one call of one entry point: the last good value is kept, with
+/// its time, however many failures follow it.
+public struct CallState: Sendable {
+    public var lastValue: ChatAPIValue?
+    public var lastSuccessAt: Date?
+    public var lastError: ChatAPIError?
+    public var lastErrorAt: Date?
+    /// Status, latency and body of the most recent exchange, successful or not.
+    public var lastHTTPStatus: Int?
+    public var lastLatency: Duration?
+    public var lastBody: [UInt8]
+    public var lastContentType: String?
+    public var consecutiveFailures: Int
+    /// When the current run of failures began; nil while answering.
+    public var failingSince: Date?
+
+    public init() {
+        lastBody = []
+        consecutiveFailures = 0
+    }
+
+    /// The most recent exchange failed.
+    public var isFailing: Bool { consecutiveFailures > 0 }
+
+    mutating func record(_ exchange: ChatAPIExchange, at time: Date) {
+        lastHTTPStatus = exchange.httpStatus
+        lastLatency = exchange.latency
+        lastBody = exchange.body
+        lastContentType = exchange.contentType
+        switch exchange.outcome {
+        case .success(let value):
+            lastValue = value
+            lastSuccessAt = time
+            consecutiveFailures = 0
+            failingSince = nil
+        case .failure(let error):
+            lastError = error
+            lastErrorAt = time
+            if consecutiveFailures == 0 { failingSince = time }
+            consecutiveFailures += 1
+        }
+    }
+}

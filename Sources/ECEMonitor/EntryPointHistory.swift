@@ -1,0 +1,35 @@
+import Foundation
+
+/// Bounded history of one entry point's numbers, one sample per successful poll.
+public struct EntryPointHistory: Sendable {
+    /// One reading of one series.
+    public struct Sample: Sendable, Hashable {
+        public var time: Date
+        public var value: Double
+    }
+
+    public private(set) var queueDepth: RingBuffer<Sample>
+    public private(set) var waitTimeSeconds: RingBuffer<Sample>
+    public private(set) var freeSlots: RingBuffer<Sample>
+    /// When the chatAllowed reason changed, and to what (for chart marks).
+    public private(set) var reasonChanges: RingBuffer<(time: Date, status: String)>
+
+    public init(capacity: Int) {
+        queueDepth = RingBuffer(capacity: capacity)
+        waitTimeSeconds = RingBuffer(capacity: capacity)
+        freeSlots = RingBuffer(capacity: capacity)
+        reasonChanges = RingBuffer(capacity: max(16, capacity / 8))
+    }
+
+    /// Enough samples for `window` at one sample per `interval`.
+    public static func capacity(window: Duration, interval: Duration) -> Int {
+        let seconds = Double(window.components.seconds)
+        let step = max(0.05, Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18)
+        return max(2, Int((seconds / step).rounded(.up)))
+    }
+
+    mutating func recordQueueDepth(_ value: Int, at time: Date) { queueDepth.append(Sample(time: time, value: Double(value))) }
+    mutating func recordWaitTime(_ seconds: Double, at time: Date) { waitTimeSeconds.append(Sample(time: time, value: seconds)) }
+    mutating func recordFreeSlots(_ value: Int, at time: Date) { freeSlots.append(Sample(time: time, value: Double(value))) }
+    mutating func recordStatusChange(_ status: String, at time: Date) { reasonChanges.append((time, status)) }
+}

@@ -1,0 +1,83 @@
+import ECEChat
+import Foundation
+
+/// Everything the dashboard shows of one entry point at one moment; immutable once published.
+public struct EntryPointSnapshot: Sendable, Identifiable {
+    public var id: EntryPointID
+    public var label: String?
+    public var group: String?
+    public var calls: [ChatAPICall: CallState]
+    /// The newest good data is older than twice the effective interval.
+    public var isStale: Bool
+    public var severity: Severity
+    /// Alerts active on this entry point (reason rules and thresholds), acknowledged or not.
+    public var alerts: [Alert]
+    public var history: EntryPointHistory
+    /// When the next poll is due; nil while paused.
+    public var nextPollAt: Date?
+    /// When `statusWord` last changed to what it is now.
+    public var statusSince: Date?
+
+    public init(id: EntryPointID, label: String? = nil, group: String? = nil, calls: [ChatAPICall: CallState] = [:],
+                isStale: Bool = false, severity: Severity = .unknown, alerts: [Alert] = [],
+                history: EntryPointHistory = EntryPointHistory(capacity: 1), nextPollAt: Date? = nil) {
+        self.id = id
+        self.label = label
+        self.group = group
+        self.calls = calls
+        self.isStale = isStale
+        self.severity = severity
+        self.alerts = alerts
+        self.history = history
+        self.nextPollAt = nextPollAt
+    }
+
+    public func state(_ call: ChatAPICall) -> CallState { calls[call] ?? CallState() }
+
+    public var chatAllowed: ChatAllowed? {
+        if case .chatAllowed(let value) = calls[.chatAllowed]?.lastValue { return value }
+        return nil
+    }
+
+    public var sessionStatus: SessionStatus? {
+        if case .sessionStatus(let value) = calls[.liveSessionStatus]?.lastValue { return value }
+        return nil
+    }
+
+    /// Free slots (`capacity`).
+    public var freeSlots: Int? {
+        if case .capacity(let value) = calls[.capacity]?.lastValue { return value }
+        return nil
+    }
+
+    public var agentAvailable: Bool? {
+        if case .agentAvailability(let value) = calls[.agentAvailability]?.lastValue { return value }
+        return nil
+    }
+
+    public var eligibility: Eligibility? {
+        if case .eligibility(let value) = calls[.checkEligibility]?.lastValue { return value }
+        return nil
+    }
+
+    /// The time of the newest good value of any call.
+    public var newestDataAt: Date? { calls.values.compactMap(\.lastSuccessAt).max() }
+
+    /// Calls whose most recent exchange failed, with their errors.
+    public var failingCalls: [(call: ChatAPICall, error: ChatAPIError)] {
+        ChatAPICall.allCases.compactMap { call in
+            guard let state = calls[call], state.isFailing, let error = state.lastError else { return nil }
+            return (call, error)
+        }
+    }
+
+    /// Any alert not yet acknowledged: the panel flashes while this is true.
+    public var hasUnacknowledgedAlert: Bool { alerts.contains { !$0.isAcknowledged } }
+
+    /// The reason shown on the panel, as the API spells it, or `allowed`.
+    public var statusWord: String {
+        guard let chatAllowed else { return "unknown" }
+        if chatAllowed.allowed { return "allowed" }
+        return chatAllowed.reason?.rawValue ?? "not allowed"
+    }
+}

@@ -1,0 +1,33 @@
+import ECEChat
+import Foundation
+
+/// How the monitor polls; every field has a sensible default.
+public struct MonitorConfiguration: Sendable {
+    /// Labels and groups for entry points, from the config file.
+    public struct EntryPointInfo: Sendable, Hashable {
+        public var label: String?
+        public var group: String?
+        public init(label: String? = nil, group: String? = nil) {
+            self.label = label
+            self.group = group
+        }
+    }
+
+    public var interval: Duration = .seconds(5)
+    public var calls: [ChatAPICall] = ChatAPICall.allCases
+    public var budget = RequestBudget.Configuration()
+    public var thresholds = AlertThresholds()
+    /// How far back the per entry point history reaches.
+    public var historyWindow: Duration = .seconds(3600)
+    /// Longest wait between polls of a failing entry point.
+    public var maximumBackoff: Duration = .seconds(60)
+    /// Events kept for the log.
+    public var eventCapacity = 1000
+    /// Share of entry points that must agree before a cause is called system-wide.
+    public var diagnosisQuorum = 0.5
+    public var entryPointInfo: [EntryPointID: EntryPointInfo] = [:]
+    /// Seeds the jitter, so tests see the same schedule every run.
+    public var seed: UInt64 = 0x00EC_E70F
+
+    public init() {}
+}

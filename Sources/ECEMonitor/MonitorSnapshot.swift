@@ -1,0 +1,61 @@
+import ECEChat
+import Foundation
+
+/// The whole picture the monitor publishes after every change: what the dashboard draws.
+public struct MonitorSnapshot: Sendable {
+    /// Increases with every publication, so a reader can tell a new picture from the last one.
+    public var generation: Int
+    public var takenAt: Date
+    /// The server, credentials redacted.
+    public var server: String
+    /// In the order the entry points were given.
+    public var entryPoints: [EntryPointSnapshot]
+    public var askedInterval: Duration
+    /// The interval the request budget allows; longer than asked when the budget stretches it.
+    public var effectiveInterval: Duration
+    public var budget: RequestBudget.Configuration
+    public var isPaused: Bool
+    /// Newest last, bounded.
+    public var events: [MonitorEvent]
+    public var diagnoses: [Diagnosis]
+    /// Requests sent since the start, for the header.
+    public var requestsSent: Int
+
+    public init(generation: Int = 0, takenAt: Date = Date(timeIntervalSince1970: 0), server: String = "", entryPoints: [EntryPointSnapshot] = [],
+                askedInterval: Duration = .seconds(5), effectiveInterval: Duration = .seconds(5), budget: RequestBudget.Configuration = .init(),
+                isPaused: Bool = false, events: [MonitorEvent] = [], diagnoses: [Diagnosis] = [], requestsSent: Int = 0) {
+        self.generation = generation
+        self.takenAt = takenAt
+        self.server = server
+        self.entryPoints = entryPoints
+        self.askedInterval = askedInterval
+        self.effectiveInterval = effectiveInterval
+        self.budget = budget
+        self.isPaused = isPaused
+        self.events = events
+        self.diagnoses = diagnoses
+        self.requestsSent = requestsSent
+    }
+
+    public func count(of severity: Severity) -> Int {
+        entryPoints.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
+    }
+
+    public var isIntervalStretched: Bool { effectiveInterval > askedInterval }
+}
+
+/// What the dashboard (or any other driver) asks the running monitor to do.
+public enum MonitorCommand: Sendable, Hashable {
+    case pause
+    case resume
+    case togglePause
+    /// Poll these now, ahead of the budget queue; nil means all.
+    case refresh(EntryPointID?)
+    case setInterval(Duration)
+    case add([EntryPointID])
+    case remove([EntryPointID])
+    /// The entry point the user looks at: polled first when the budget is short.
+    case select(EntryPointID?)
+    /// Acknowledge alerts of one entry point, or all when nil.
+    case acknowledge(EntryPointID?)
+}
