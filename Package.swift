@@ -42,6 +42,15 @@ let package = Package(
             ]
         ),
         .target(
+            name: "ECETerminal",
+            dependencies: [
+                "CNcursesw",
+                "ECEChat",
+                "ECEMonitor",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "ECESimulator",
             dependencies: [
                 "ECEChat",
@@ -55,6 +64,7 @@ let package = Package(
             dependencies: [
                 "ECEChat",
                 "ECEMonitor",
+                "ECETerminal",
                 "ECESimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -71,6 +81,10 @@ let package = Package(
         .testTarget(
             name: "ECEMonitorTests",
             dependencies: ["ECEMonitor", "ECEChat", "ECESimulator"]
+        ),
+        .testTarget(
+            name: "ECETerminalTests",
+            dependencies: ["ECETerminal", "ECEMonitor", "ECEChat"]
         ),
         .testTarget(
             name: "ECESimulatorTests",

@@ -1,0 +1,1 @@
+// ECETerminal: views onto a screen model, rendered by ncurses or as plain text.
