@@ -1,0 +1,420 @@
+import ECEChat
+import Foundation
+import Logging
+
+/// Polls many entry points through one shared `ChatAPIClient` within a global request budget,
+/// and publishes what it learns as immutable snapshots.
+///
+/// One scheduling loop decides who is polled next (refresh requests first, then the selected
+/// entry point when due, then the most overdue), pays for each round of calls from the token
+/// bucket, and runs the rounds concurrently as child tasks. Nothing here waits on a reader:
+/// snapshots go out through a stream that keeps only the newest.
+public actor ChatMonitor<C: Clock> where C.Duration == Duration {
+    /// The newest picture after every change; a slow reader only ever misses stale ones.
+    public nonisolated let snapshots: AsyncStream<MonitorSnapshot>
+    private let snapshotSink: AsyncStream<MonitorSnapshot>.Continuation
+    private let commandStream: AsyncStream<MonitorCommand>
+    private nonisolated let commandSink: AsyncStream<MonitorCommand>.Continuation
+
+    private let client: ChatAPIClient
+    private let clock: C
+    private let start: C.Instant
+    private let origin: Date
+    private let logger: Logger
+    private var configuration: MonitorConfiguration
+    private var budget: RequestBudget
+    private var entries: [EntryPointID: Entry] = [:]
+    private var order: [EntryPointID] = []
+    private var selected: EntryPointID?
+    private var isPaused = false
+    private var events: RingBuffer<MonitorEvent>
+    private var generation = 0
+    private var requestsSent = 0
+    private var isDirty = true
+    private var random: SplitMix64
+    private var wakeContinuation: CheckedContinuation<Void, Never>?
+    private var wakePending = false
+    private var lastDispatchAt: Duration = .zero
+    private var lastStalenessCheck: Duration = .seconds(-1)
+    private var latestSnapshot = MonitorSnapshot()
+
+    /// The scheduling state of one entry point beside what it shows.
+    private struct Entry {
+        var snapshot: EntryPointSnapshot
+        var dueAt: Duration
+        var isInFlight = false
+        var isPriority = false
+        var backoffLevel = 0
+    }
+
+    public init(
+        client: ChatAPIClient, entryPoints: [EntryPointID], configuration: MonitorConfiguration = .init(),
+        clock: C, origin: Date = Date(), logger: Logger = Logger(label: "ecetop.monitor")
+    ) {
+        self.client = client
+        self.clock = clock
+        self.start = clock.now
+        self.origin = origin
+        self.logger = logger
+        self.configuration = configuration
+        self.budget = RequestBudget(configuration.budget, minimumBurst: configuration.calls.count)
+        self.events = RingBuffer(capacity: max(1, configuration.eventCapacity))
+        (snapshots, snapshotSink) = AsyncStream.makeStream(of: MonitorSnapshot.self, bufferingPolicy: .bufferingNewest(1))
+        (commandStream, commandSink) = AsyncStream.makeStream(of: MonitorCommand.self, bufferingPolicy: .unbounded)
+        var random = SplitMix64(seed: configuration.seed)
+        let firstRound = max(configuration.interval, budget.sustainableInterval(entryPoints: Set(entryPoints).count, callsEach: configuration.calls.count))
+        for id in entryPoints where entries[id] == nil {
+            order.append(id)
+            let spread = Int64(random.next() % UInt64(max(1, nanoseconds(firstRound))))
+            entries[id] = Entry(snapshot: Self.makeSnapshot(id, configuration: configuration), dueAt: .nanoseconds(spread))
+        }
+        self.random = random
+    }
+
+    /// Sends a command from any thread (the UI's included); it is handled in order.
+    public nonisolated func send(_ command: MonitorCommand) {
+        commandSink.yield(command)
+    }
+
+    /// Polls until the task running it is cancelled; then the snapshot stream finishes.
+    public func run() async {
+        await withDiscardingTaskGroup { group in
+            let commands = commandStream
+            group.addTask {
+                for await command in commands { await self.handle(command) }
+            }
+            while !Task.isCancelled {
+                let now = elapsed
+                refreshStaleness(now: now)
+                if isDirty { publish(now: now) }
+                if isPaused {
+                    await sleep(until: now + .seconds(1))
+                    continue
+                }
+                guard let id = nextEntryToPoll(now: now) else {
+                    await sleep(until: nextWakeTime(now: now))
+                    continue
+                }
+                let cost = configuration.calls.count
+                let wait = budget.wait(for: cost, now: now)
+                if wait > .zero {
+                    await sleep(until: now + wait)
+                    continue
+                }
+                _ = budget.take(cost, now: now)
+                dispatch(id, now: now)
+                let client = self.client
+                let calls = configuration.calls
+                group.addTask {
+                    let exchanges = await Self.poll(id, calls: calls, client: client)
+                    await self.apply(exchanges, to: id)
+                }
+            }
+            commandSink.finish()
+        }
+        snapshotSink.finish()
+    }
+
+    /// The most recent published picture (for tests and one-shot readers).
+    public var snapshot: MonitorSnapshot { latestSnapshot }
+
+    public var effectiveInterval: Duration {
+        max(configuration.interval, budget.sustainableInterval(entryPoints: entries.count, callsEach: configuration.calls.count))
+    }
+
+    // MARK: Scheduling
+
+    private var elapsed: Duration { start.duration(to: clock.now) }
+
+    private func date(_ offset: Duration) -> Date { origin.addingTimeInterval(offset.inSeconds) }
+
+    private func nextEntryToPoll(now: Duration) -> EntryPointID? {
+        var best: (id: EntryPointID, dueAt: Duration)?
+        for id in order {
+            guard let entry = entries[id], !entry.isInFlight else { continue }
+            if entry.isPriority { return id }
+            if id == selected, entry.dueAt <= now { return id }
+            if best == nil || entry.dueAt < best!.dueAt { best = (id, entry.dueAt) }
+        }
+        guard let best else { return nil }
+        if best.dueAt <= now { return best.id }
+        // When every entry point is backing off, still probe one per interval, so that a
+        // server's return is noticed within one interval.
+        if best.dueAt > lastDispatchAt + effectiveInterval, now >= lastDispatchAt + effectiveInterval {
+            return best.id
+        }
+        return nil
+    }
+
+    private func nextWakeTime(now: Duration) -> Duration {
+        let earliest = entries.values.lazy.filter { !$0.isInFlight }.map(\.dueAt).min() ?? now + .seconds(1)
+        let probe = lastDispatchAt + effectiveInterval
+        return min(max(now, min(earliest, max(probe, now))), now + .seconds(1))
+    }
+
+    private func dispatch(_ id: EntryPointID, now: Duration) {
+        guard var entry = entries[id] else { return }
+        let interval = effectiveInterval
+        var next = max(entry.dueAt, .zero) + interval
+        if next < now { next = now + interval }
+        entry.dueAt = next
+        entry.isInFlight = true
+        entry.isPriority = false
+        entry.snapshot.nextPollAt = date(next)
+        entries[id] = entry
+        lastDispatchAt = now
+        requestsSent += configuration.calls.count
+    }
+
+    private static func poll(_ id: EntryPointID, calls: [ChatAPICall], client: ChatAPIClient) async -> [ChatAPIExchange] {
+        await withTaskGroup(of: ChatAPIExchange.self) { group in
+            for call in calls { group.addTask { await client.exchange(call, entryPoint: id) } }
+            var exchanges: [ChatAPIExchange] = []
+            for await exchange in group { exchanges.append(exchange) }
+            return exchanges
+        }
+    }
+
+    /// Spreads first polls over the interval so entry points are not polled in lockstep.
+    private func spreadDueTimes(over interval: Duration, from now: Duration) {
+        let nanoseconds = max(1, nanoseconds(interval))
+        for id in order {
+            entries[id]?.dueAt = now + .nanoseconds(Int64(random.next() % UInt64(nanoseconds)))
+        }
+    }
+
+    private func backoffDelay(level: Int) -> Duration {
+        let base = effectiveInterval.inSeconds * pow(2, Double(max(0, level - 1)))
+        let capped = min(base, max(configuration.maximumBackoff.inSeconds, effectiveInterval.inSeconds))
+        let jitter = 0.8 + 0.4 * Double(random.next() % 1000) / 1000
+        return .milliseconds(Int64(capped * jitter * 1000))
+    }
+
+    // MARK: Sleeping and waking
+
+    private func sleep(until deadline: Duration) async {
+        if wakePending {
+            wakePending = false
+            return
+        }
+        let target = start.advanced(by: max(deadline, elapsed))
+        let clock = self.clock
+        let timer = Task {
+            do {
+                try await clock.sleep(until: target, tolerance: nil)
+                self.wake()
+            } catch {}
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { wakeContinuation = $0 }
+        } onCancel: {
+            Task { await self.wake() }
+        }
+        timer.cancel()
+    }
+
+    private func wake() {
+        if let continuation = wakeContinuation {
+            wakeContinuation = nil
+            continuation.resume()
+        } else {
+            wakePending = true
+        }
+    }
+
+    // MARK: Commands
+
+    func handle(_ command: MonitorCommand) {
+        let now = elapsed
+        switch command {
+        case .pause:
+            isPaused = true
+        case .resume:
+            if isPaused { spreadDueTimes(over: effectiveInterval, from: now) }
+            isPaused = false
+        case .togglePause:
+            handle(isPaused ? .resume : .pause)
+            return
+        case .refresh(let id?):
+            entries[id]?.isPriority = true
+            entries[id]?.dueAt = now
+        case .refresh(nil):
+            for id in order { entries[id]?.dueAt = now; entries[id]?.backoffLevel = 0 }
+        case .setInterval(let interval):
+            configuration.interval = min(max(interval, .milliseconds(500)), .seconds(3600))
+            let effective = effectiveInterval
+            for id in order { if let due = entries[id]?.dueAt, due > now + effective { entries[id]?.dueAt = now + effective } }
+        case .add(let ids):
+            for id in ids where entries[id] == nil {
+                order.append(id)
+                let spread = Int64(random.next() % UInt64(max(1, nanoseconds(effectiveInterval))))
+                entries[id] = Entry(snapshot: Self.makeSnapshot(id, configuration: configuration), dueAt: now + .nanoseconds(spread))
+            }
+        case .remove(let ids):
+            let removed = Set(ids)
+            order.removeAll { removed.contains($0) }
+            for id in ids { entries[id] = nil }
+        case .select(let id):
+            selected = id
+        case .acknowledge(let id):
+            for key in id.map({ [$0] }) ?? order {
+                guard var entry = entries[key] else { continue }
+                for index in entry.snapshot.alerts.indices { entry.snapshot.alerts[index].isAcknowledged = true }
+                entries[key] = entry
+            }
+        }
+        isDirty = true
+        wake()
+    }
+
+    // MARK: Applying results
+
+    private static func makeSnapshot(_ id: EntryPointID, configuration: MonitorConfiguration) -> EntryPointSnapshot {
+        let info = configuration.entryPointInfo[id]
+        let capacity = min(7200, EntryPointHistory.capacity(window: configuration.historyWindow, interval: configuration.interval))
+        return EntryPointSnapshot(id: id, label: info?.label, group: info?.group, history: EntryPointHistory(capacity: capacity))
+    }
+
+    private func apply(_ exchanges: [ChatAPIExchange], to id: EntryPointID) {
+        guard var entry = entries[id] else { return }
+        let now = elapsed
+        let time = date(now)
+        let old = entry.snapshot
+        var new = old
+        for exchange in exchanges {
+            new.calls[exchange.call, default: CallState()].record(exchange, at: time)
+            guard case .success(let value) = exchange.outcome else { continue }
+            switch value {
+            case .sessionStatus(let status):
+                new.history.recordQueueDepth(status.queueDepth, at: time)
+                new.history.recordWaitTime(status.waitTimeSeconds, at: time)
+            case .capacity(let slots):
+                new.history.recordFreeSlots(slots, at: time)
+            default:
+                break
+            }
+        }
+        derive(&new, from: old, at: time)
+
+        let failures = exchanges.filter { $0.error != nil }
+        if !exchanges.isEmpty, failures.count == exchanges.count {
+            entry.backoffLevel += 1
+            if entry.backoffLevel > 1 {
+                entry.dueAt = now + backoffDelay(level: entry.backoffLevel)
+                new.nextPollAt = date(entry.dueAt)
+            }
+        } else {
+            let wasUnreachable = entry.backoffLevel > 0
+            entry.backoffLevel = 0
+            if wasUnreachable || failures.count < exchanges.count { resumeUnreachableEntries(now: now, except: id) }
+        }
+        entry.snapshot = new
+        entry.isInFlight = false
+        entries[id] = entry
+        isDirty = true
+        wake()
+    }
+
+    /// One entry point answering means the server is back: end the others' backoff now
+    /// instead of after their (possibly long) wait.
+    private func resumeUnreachableEntries(now: Duration, except answered: EntryPointID) {
+        for id in order where id != answered {
+            guard let entry = entries[id], entry.backoffLevel > 0 else { continue }
+            let unreachable = entry.snapshot.failingCalls.contains { $0.error.isUnreachable }
+            guard unreachable else { continue }
+            entries[id]?.backoffLevel = 0
+            entries[id]?.dueAt = min(entry.dueAt, now)
+        }
+    }
+
+    /// Recomputes severity, alerts and events of `new` against `old`.
+    private func derive(_ new: inout EntryPointSnapshot, from old: EntryPointSnapshot, at time: Date) {
+        let id = new.id
+        if old.statusWord != new.statusWord {
+            new.statusSince = time
+            new.history.recordStatusChange(new.statusWord, at: time)
+            log(MonitorEvent(time: time, entryPoint: id, kind: .statusChanged, call: nil, old: old.statusWord, new: new.statusWord))
+        }
+        if old.eligibility != new.eligibility, let eligibility = new.eligibility {
+            log(MonitorEvent(time: time, entryPoint: id, kind: .eligibilityChanged, call: .checkEligibility,
+                             old: old.eligibility?.description ?? "unknown", new: eligibility.description))
+        }
+        for call in ChatAPICall.allCases {
+            let before = old.state(call), after = new.state(call)
+            if !before.isFailing, after.isFailing, let error = after.lastError {
+                log(MonitorEvent(time: time, entryPoint: id, kind: .errorStarted, call: call, old: "ok", new: error.description))
+            } else if before.isFailing, !after.isFailing {
+                log(MonitorEvent(time: time, entryPoint: id, kind: .errorEnded, call: call, old: before.lastError?.description ?? "error", new: "ok"))
+            }
+        }
+        var alerts: [Alert] = []
+        for (rule, severity) in configuration.thresholds.evaluate(new) {
+            if let existing = old.alerts.first(where: { $0.rule == rule }) {
+                alerts.append(Alert(rule: rule, severity: severity, since: existing.since, isAcknowledged: existing.isAcknowledged))
+            } else {
+                alerts.append(Alert(rule: rule, severity: severity, since: time, isAcknowledged: false))
+                log(MonitorEvent(time: time, entryPoint: id, kind: .alertRaised, call: nil, old: "", new: "\(severity): \(rule)"))
+            }
+        }
+        for cleared in old.alerts where !alerts.contains(where: { $0.rule == cleared.rule }) {
+            log(MonitorEvent(time: time, entryPoint: id, kind: .alertCleared, call: nil, old: cleared.rule.description, new: ""))
+        }
+        new.alerts = alerts
+        let callSeverity = Severity.of(chatAllowed: new.chatAllowed, anyCallFailed: !new.failingCalls.isEmpty)
+        new.severity = max(callSeverity, alerts.map(\.severity).max() ?? .ok)
+    }
+
+    private func refreshStaleness(now: Duration) {
+        guard now - lastStalenessCheck >= .milliseconds(250) else { return }
+        lastStalenessCheck = now
+        let limit = effectiveInterval * 2
+        let time = date(now)
+        for id in order {
+            guard var entry = entries[id] else { continue }
+            let newest = entry.snapshot.newestDataAt
+            let age = newest.map { time.timeIntervalSince($0) } ?? now.inSeconds
+            let stale = age > limit.inSeconds
+            guard stale != entry.snapshot.isStale else { continue }
+            entry.snapshot.isStale = stale
+            if newest != nil {
+                log(MonitorEvent(time: time, entryPoint: id, kind: stale ? .becameStale : .becameFresh, call: nil,
+                                 old: "", new: stale ? "\(Int(age)) s old" : ""))
+            }
+            entries[id] = entry
+            isDirty = true
+        }
+    }
+
+    private func log(_ event: MonitorEvent) {
+        events.append(event)
+        logger.info("\(event.summary)")
+    }
+
+    // MARK: Publishing
+
+    private func publish(now: Duration) {
+        generation += 1
+        let snapshots = order.compactMap { entries[$0]?.snapshot }
+        latestSnapshot = MonitorSnapshot(
+            generation: generation, takenAt: date(now), server: client.server.description,
+            entryPoints: snapshots, askedInterval: configuration.interval, effectiveInterval: effectiveInterval,
+            budget: budget.configuration, isPaused: isPaused, events: Array(events),
+            diagnoses: DiagnosisRules.diagnose(snapshots, quorum: configuration.diagnosisQuorum),
+            requestsSent: requestsSent
+        )
+        isDirty = false
+        snapshotSink.yield(latestSnapshot)
+    }
+}
+
+/// Whole nanoseconds of a duration, for arithmetic with random offsets.
+func nanoseconds(_ duration: Duration) -> Int64 {
+    let (seconds, attoseconds) = duration.components
+    return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+}
+
+extension ChatMonitor where C == ContinuousClock {
+    public init(client: ChatAPIClient, entryPoints: [EntryPointID], configuration: MonitorConfiguration = .init(), logger: Logger = Logger(label: "ecetop.monitor")) {
+        self.init(client: client, entryPoints: entryPoints, configuration: configuration, clock: ContinuousClock(), origin: Date(), logger: logger)
+    }
+}
