@@ -110,7 +110,7 @@ public actor ChatAPIClient {
         } catch let error as ChatAPIError {
             outcome = .failure(error)
         } catch {
-            outcome = .failure(Self.translate(error, call: call.rawValue, timeout: configuration.requestTimeout))
+            outcome = .failure(Self.translate(error, call: call.rawValue, timeout: configuration.requestTimeout, target: server.authority))
         }
         let latency = ContinuousClock.now - started
         if status != nil { latencies[call, default: LatencyWindow()].record(latency) }
@@ -171,7 +171,7 @@ public actor ChatAPIClient {
         } catch let error as ChatAPIError {
             throw error
         } catch {
-            throw Self.translate(error, call: "survey", timeout: configuration.requestTimeout)
+            throw Self.translate(error, call: "survey", timeout: configuration.requestTimeout, target: server.authority)
         }
     }
 
@@ -244,7 +244,7 @@ public actor ChatAPIClient {
 
     // MARK: Errors
 
-    static func translate(_ error: any Error, call: String, timeout: Duration) -> ChatAPIError {
+    static func translate(_ error: any Error, call: String, timeout: Duration, target: String? = nil) -> ChatAPIError {
         let seconds = Double(nanoseconds(timeout)) / 1e9
         if let error = error as? ChatAPIError { return error }
         if error is CancellationError { return .cancelled(call: call) }
@@ -258,14 +258,17 @@ public actor ChatAPIClient {
             }
         }
         if let error = error as? NIOConnectionError {
-            if let first = error.connectionErrors.first?.error { return translate(first, call: call, timeout: timeout) }
+            if let first = error.connectionErrors.first {
+                return translate(first.error, call: call, timeout: timeout, target: target ?? "\(error.host):\(error.port)")
+            }
             return .connectionFailed(call: call, cause: "cannot resolve \(error.host)")
         }
         if let error = error as? IOError {
+            let where_ = target.map { "\($0), " } ?? ""
             switch error.errnoCode {
-            case ECONNREFUSED: return .connectionRefused(call: call, cause: error.description)
-            case ECONNRESET, EPIPE: return .connectionReset(call: call, cause: error.description)
-            default: return .connectionFailed(call: call, cause: error.description)
+            case ECONNREFUSED: return .connectionRefused(call: call, cause: "\(where_)errno \(error.errnoCode)")
+            case ECONNRESET, EPIPE: return .connectionReset(call: call, cause: "\(where_)errno \(error.errnoCode)")
+            default: return .connectionFailed(call: call, cause: "\(where_)\(String(cString: strerror(error.errnoCode))), errno \(error.errnoCode)")
             }
         }
         if let error = error as? ChannelError {

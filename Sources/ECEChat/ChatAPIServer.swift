@@ -42,6 +42,13 @@ public struct ChatAPIServer: Hashable, Sendable, CustomStringConvertible {
         baseURL = url
     }
 
+    /// `host:port`, for error messages (never the credentials).
+    public var authority: String {
+        guard let components = URLComponents(string: baseURL), let host = components.host else { return description }
+        let port = components.port ?? (components.scheme == "https" ? 443 : 80)
+        return "\(host):\(port)"
+    }
+
     public func url(for call: ChatAPICall, entryPoint: EntryPointID) -> String {
         "\(baseURL)/\(call.rawValue)/\(entryPoint.rawValue)"
     }

@@ -23,6 +23,7 @@ struct ServerOptions: ParsableArguments {
         guard timeout.isFinite, timeout > 0, timeout <= 3600 else {
             throw ValidationError("--timeout must be a number of seconds above 0 and at most 3600, got \(timeout)")
         }
+        _ = try resolvedServer()
     }
 
     /// The server from `--server`, else `$ECETOP_SERVER`, checked and normalised.
