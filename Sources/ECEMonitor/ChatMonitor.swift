@@ -118,6 +118,9 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
     /// The most recent published picture (for tests and one-shot readers).
     public var snapshot: MonitorSnapshot { latestSnapshot }
 
+    /// Entry points whose round of calls is on the wire now.
+    public var pollsInFlight: Int { entries.values.reduce(0) { $0 + ($1.isInFlight ? 1 : 0) } }
+
     public var effectiveInterval: Duration {
         max(configuration.interval, budget.sustainableInterval(entryPoints: entries.count, callsEach: configuration.calls.count))
     }

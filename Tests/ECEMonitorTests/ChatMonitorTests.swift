@@ -1,0 +1,204 @@
+import ECEChat
+import ECEMonitor
+import ECESimulator
+import Foundation
+import Testing
+
+@Suite("ChatMonitor against the simulator", .serialized)
+struct ChatMonitorTests {
+    @Test func alertsAppearAndClearAsTheSimulatorFlips() async throws {
+        let harness = try await MonitorHarness(entryPoints: ids(1000...1003))
+        do {
+            try await harness.advance(until: { snapshot in snapshot.entryPoints.allSatisfy { $0.chatAllowed?.allowed == true } })
+
+            let maximum = await harness.simulator.status(of: EntryPointID(1001)!)!.maxQueueDepth
+            await harness.simulator.setQueueDepth(EntryPointID(1001)!, maximum)
+            let (full, _) = try await harness.advance(until: { harness.entry(1001, in: $0)?.chatAllowed?.reason == .queueDepthReached })
+            let entry = try #require(harness.entry(1001, in: full))
+            #expect(entry.severity == .critical)
+            #expect(entry.hasUnacknowledgedAlert)
+            #expect(entry.eligibility == .queueDepthReached)
+            #expect(full.events.contains { $0.entryPoint.rawValue == 1001 && $0.kind == .statusChanged && $0.new == "queue_depth_reached" })
+
+            harness.monitor.send(.acknowledge(EntryPointID(1001)!))
+            let (acknowledged, _) = try await harness.advance(until: { harness.entry(1001, in: $0)?.hasUnacknowledgedAlert == false })
+            #expect(harness.entry(1001, in: acknowledged)?.alerts.count == 1)
+
+            await harness.simulator.setActive(EntryPointID(1002)!, false)
+            let (inactive, _) = try await harness.advance(until: { harness.entry(1002, in: $0)?.chatAllowed?.reason == .entryPointInactive })
+            #expect(harness.entry(1002, in: inactive)?.severity == .warning)
+
+            await harness.simulator.setQueueDepth(EntryPointID(1001)!, 0)
+            await harness.simulator.setActive(EntryPointID(1002)!, true)
+            let (cleared, _) = try await harness.advance(until: { snapshot in
+                snapshot.entryPoints.allSatisfy { $0.alerts.isEmpty && $0.severity == .ok }
+            })
+            #expect(cleared.events.contains { $0.kind == .alertCleared && $0.entryPoint.rawValue == 1001 })
+        } catch {
+            try await harness.shutdown()
+            throw error
+        }
+        try await harness.shutdown()
+    }
+
+    @Test func systemWideAssignmentServiceOutageIsOneDiagnosis() async throws {
+        let harness = try await MonitorHarness(entryPoints: ids(2000...2005))
+        do {
+            try await harness.advance(until: { $0.entryPoints.allSatisfy { $0.chatAllowed != nil } })
+            await harness.simulator.stopAssignmentService()
+            let (down, _) = try await harness.advance(until: { !$0.diagnoses.isEmpty })
+            guard case .assignmentServiceDown(let affected, let total, _) = down.diagnoses.first else {
+                Issue.record("expected the assignment service diagnosis, got \(down.diagnoses)")
+                try await harness.shutdown()
+                return
+            }
+            #expect(total == 6)
+            #expect(affected > 3)
+            await harness.simulator.startAssignmentService()
+            try await harness.advance(until: { $0.diagnoses.isEmpty && $0.entryPoints.allSatisfy { $0.chatAllowed?.allowed == true } })
+        } catch {
+            try await harness.shutdown()
+            throw error
+        }
+        try await harness.shutdown()
+    }
+
+    @Test func backoffWhileDownAndRecoveryWithinOneInterval() async throws {
+        let harness = try await MonitorHarness(entryPoints: ids(3000...3003)) { $0.interval = .seconds(2) }
+        let port = harness.simulator.port
+        do {
+            let (fresh, _) = try await harness.advance(until: { $0.entryPoints.allSatisfy { $0.chatAllowed?.allowed == true } })
+            let lastQueueDepth = fresh.entryPoints.map { $0.sessionStatus?.queueDepth }
+
+            await harness.simulator.stop()
+            let (down, _) = try await harness.advance(until: { snapshot in
+                snapshot.diagnoses.contains { if case .serverUnreachable = $0 { true } else { false } }
+            })
+            // Last good values are kept, never blanked.
+            #expect(down.entryPoints.map { $0.sessionStatus?.queueDepth } == lastQueueDepth)
+            #expect(down.entryPoints.allSatisfy { $0.failingCalls.count == 5 })
+
+            // Let backoff grow: over 60 s a failing entry point is polled far less than 30 times.
+            let before = await harness.monitor.snapshot.requestsSent
+            try await harness.advance(by: .seconds(60), step: .milliseconds(500))
+            let during = await harness.monitor.snapshot.requestsSent - before
+            #expect(during < 4 * 5 * 30 / 3, "sent \(during) requests in 60 s to a dead server")
+            let stale = await harness.monitor.snapshot
+            #expect(stale.entryPoints.allSatisfy { $0.isStale })
+
+            // The server returns on the same port: fresh data within one interval.
+            var configuration = SimulatorConfiguration()
+            configuration.entryPoints = ids(3000...3003)
+            configuration.speed = 0
+            configuration.port = port
+            configuration.logLevel = .error
+            let restarted = try await ECESimulatorServer.start(configuration)
+            let (recovered, elapsed) = try await harness.advance(until: { snapshot in
+                snapshot.entryPoints.allSatisfy { !$0.isStale && $0.failingCalls.isEmpty }
+            }, step: .milliseconds(100))
+            #expect(elapsed <= recovered.effectiveInterval + .milliseconds(300), "recovered after \(elapsed)")
+            #expect(recovered.diagnoses.isEmpty)
+            await restarted.stop()
+        } catch {
+            try await harness.shutdown()
+            throw error
+        }
+        try await harness.shutdown()
+    }
+
+    @Test func budgetHoldsAndStretchingIsFair() async throws {
+        let entryPoints = ids(5000...5499)
+        let harness = try await MonitorHarness(entryPoints: entryPoints) {
+            $0.interval = .seconds(1)
+            $0.budget = .init(ratePerSecond: 20, burst: 20)
+        }
+        do {
+            var sent: [(Duration, Int)] = []
+            var now = Duration.zero
+            var firstPoll: [EntryPointID: Duration] = [:]
+            while now < .seconds(130) {
+                try await harness.advance(by: .milliseconds(250), step: .milliseconds(250))
+                now += .milliseconds(250)
+                let snapshot = await harness.monitor.snapshot
+                sent.append((now, snapshot.requestsSent))
+                for entry in snapshot.entryPoints where firstPoll[entry.id] == nil && entry.newestDataAt != nil {
+                    firstPoll[entry.id] = now
+                }
+            }
+            let snapshot = await harness.monitor.snapshot
+            #expect(snapshot.effectiveInterval == .seconds(125))
+            #expect(snapshot.isIntervalStretched)
+            // No one-second window carries more than rate + burst requests.
+            for (index, (start, count)) in sent.enumerated() {
+                guard let end = sent[index...].last(where: { $0.0 <= start + .seconds(1) }) else { continue }
+                #expect(end.1 - count <= 40)
+            }
+            // Fair: every entry point was polled within one stretched interval (plus the burst).
+            #expect(firstPoll.count == entryPoints.count)
+            #expect(firstPoll.values.max()! <= .seconds(127))
+            // And the simulator agrees about the wall-clock peak it saw.
+            #expect(await harness.simulator.requestCounts().total == snapshot.requestsSent)
+        } catch {
+            try await harness.shutdown()
+            throw error
+        }
+        try await harness.shutdown()
+    }
+
+    @Test func memoryStaysBoundedOverALongRun() async throws {
+        let harness = try await MonitorHarness(entryPoints: ids(6000...6001)) {
+            $0.interval = .seconds(30)
+            $0.historyWindow = .seconds(600)
+            $0.eventCapacity = 50
+        }
+        do {
+            // Flip a state every few minutes so events keep coming.
+            for round in 0..<24 {
+                await harness.simulator.setActive(EntryPointID(6000)!, round % 2 == 1)
+                try await harness.advance(by: .seconds(300), step: .seconds(5))
+            }
+            let snapshot = await harness.monitor.snapshot
+            let entry = try #require(harness.entry(6000, in: snapshot))
+            #expect(entry.history.queueDepth.count == 20)
+            #expect(entry.history.queueDepth.capacity == 20)
+            #expect(snapshot.events.count == 50)
+            #expect(snapshot.requestsSent >= 2 * 5 * 200)
+        } catch {
+            try await harness.shutdown()
+            throw error
+        }
+        try await harness.shutdown()
+    }
+
+    @Test func pauseRefreshAndIntervalChanges() async throws {
+        let harness = try await MonitorHarness(entryPoints: ids(7000...7001)) { $0.interval = .seconds(10) }
+        do {
+            try await harness.advance(until: { $0.entryPoints.allSatisfy { $0.chatAllowed != nil } })
+            harness.monitor.send(.pause)
+            try await harness.advance(until: \.isPaused)
+            let paused = await harness.monitor.snapshot.requestsSent
+            try await harness.advance(by: .seconds(30), step: .seconds(1))
+            #expect(await harness.monitor.snapshot.requestsSent == paused)
+
+            harness.monitor.send(.resume)
+            harness.monitor.send(.refresh(EntryPointID(7001)!))
+            let (refreshed, elapsed) = try await harness.advance(until: { $0.requestsSent > paused }, step: .milliseconds(10))
+            #expect(elapsed < .milliseconds(100))
+            #expect(!refreshed.isPaused)
+
+            harness.monitor.send(.setInterval(.seconds(2)))
+            let (faster, _) = try await harness.advance(until: { $0.askedInterval == .seconds(2) })
+            #expect(faster.effectiveInterval == .seconds(2))
+
+            harness.monitor.send(.add([EntryPointID(7002)!]))
+            harness.monitor.send(.remove([EntryPointID(7000)!]))
+            let (changed, _) = try await harness.advance(until: { $0.entryPoints.map(\.id.rawValue) == [7001, 7002] && $0.entryPoints.last?.chatAllowed != nil })
+            // 7002 is not in the simulator's scenario: its chatAllowed says so.
+            #expect(changed.entryPoints.last?.chatAllowed?.reason == .invalidEntryPoint)
+        } catch {
+            try await harness.shutdown()
+            throw error
+        }
+        try await harness.shutdown()
+    }
+}
