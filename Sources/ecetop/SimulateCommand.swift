@@ -1,7 +1,159 @@
 import ArgumentParser
+import ECEChat
+import ECESimulator
+import Foundation
+import Logging
 
-/// `ecetop simulate`: runs the ECE chat API simulator (filled in by the simulator work).
+/// `ecetop simulate`: serves a simulated ECE chat API (and its `/sim/…` control API) until
+/// SIGINT or SIGTERM.
 struct SimulateCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "simulate", abstract: "Run a simulated ECE chat API server.", shouldDisplay: false)
-    func run() async throws { throw ValidationError("the simulator is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Run a simulated ECE chat API server for demos, tests and benchmarks.",
+        discussion: """
+        Scenarios: \(ScenarioPreset.allCases.map(\.rawValue).joined(separator: ", ")), or a TOML scenario file. \
+        Prints one line "ecetop simulator listening on http://HOST:PORT" when ready; logs go to standard error. \
+        Fault rates are probabilities per request from 0 to 1. See docs/simulator.md.
+        """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("Address to listen on.", valueName: "HOST"))
+    var host = "127.0.0.1"
+
+    @Option(name: .long, help: ArgumentHelp("Port to listen on; 0 picks a free one.", valueName: "N"))
+    var port = 8080
+
+    @Option(name: .long, help: ArgumentHelp("A preset name or a TOML scenario file.", valueName: "NAME|FILE"))
+    var scenario = "calm"
+
+    @Option(name: .long, help: ArgumentHelp("Seed of the simulation: same seed and speed, same story.", valueName: "N"))
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: ArgumentHelp("Simulated seconds per real second; 0 pauses (POST /sim/advance moves time).", valueName: "X"))
+    var speed: Double = 1
+
+    @Option(name: .customLong("entry-points"), help: ArgumentHelp("Entry points of a preset, e.g. 1000-1199 (default \(ECESimulatorDefaults.entryPoints)).", valueName: "RANGE"))
+    var entryPoints: String?
+
+    @Option(name: .long, help: ArgumentHelp("Added delay before each answer, in seconds.", valueName: "SECONDS"))
+    var latency: Double = 0
+
+    @Option(name: .long, help: ArgumentHelp("Random extra or less delay, up to this many seconds.", valueName: "SECONDS"))
+    var jitter: Double = 0
+
+    @Option(name: .customLong("error-rate"), help: ArgumentHelp("Share of requests answered 500 with a body.", valueName: "RATE"))
+    var errorRate: Double = 0
+
+    @Option(name: .customLong("defect-rate"), help: ArgumentHelp("Share of answers sent as the vendor's printed, defective samples.", valueName: "RATE"))
+    var defectRate: Double = 0
+
+    @Option(name: .customLong("mixup-rate"), help: ArgumentHelp("Share of answers in the other format (JSON for XML and back).", valueName: "RATE"))
+    var mixupRate: Double = 0
+
+    @Option(name: .customLong("stall-rate"), help: ArgumentHelp("Share of requests never answered.", valueName: "RATE"))
+    var stallRate: Double = 0
+
+    @Option(name: .customLong("drop-rate"), help: ArgumentHelp("Share of requests whose connection is closed without an answer.", valueName: "RATE"))
+    var dropRate: Double = 0
+
+    @Option(name: .customLong("oversize-rate"), help: ArgumentHelp("Share of answers with a body over 64 KiB.", valueName: "RATE"))
+    var oversizeRate: Double = 0
+
+    @Flag(name: .customLong("oversize-chunked"), help: "Send oversized bodies chunked, without Content-Length.")
+    var oversizeChunked = false
+
+    @Option(name: .customLong("fault-entry-points"), help: ArgumentHelp("Apply the fault flags only to these entry points.", valueName: "RANGE"))
+    var faultEntryPoints: String?
+
+    @Flag(name: .long, help: "Log every request to standard error.")
+    var verbose = false
+
+    func validate() throws {
+        guard !host.isEmpty else { throw ValidationError("--host must not be empty") }
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, got \(port)") }
+        guard speed.isFinite, speed >= 0, speed <= 1_000_000 else { throw ValidationError("--speed must be a number from 0 to 1000000, got \(speed)") }
+        let configuration = try makeConfiguration()
+        do {
+            _ = try configuration.makeScenario()
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    func makeConfiguration() throws -> SimulatorConfiguration {
+        var configuration = SimulatorConfiguration()
+        configuration.host = host
+        configuration.port = port
+        configuration.seed = seed
+        configuration.speed = speed
+        configuration.logLevel = verbose ? .debug : .info
+        if let preset = ScenarioPreset(rawValue: scenario) {
+            configuration.scenario = .preset(preset)
+        } else if FileManager.default.fileExists(atPath: scenario) {
+            configuration.scenario = .file(scenario)
+        } else {
+            throw ValidationError("--scenario must be one of \(ScenarioPreset.allCases.map(\.rawValue).joined(separator: ", ")) or an existing file, got \"\(scenario)\"")
+        }
+        if let entryPoints { configuration.entryPoints = try parseEntryPointIDs([entryPoints]) }
+        var faults = FaultSettings()
+        faults.latency = latency
+        faults.jitter = jitter
+        faults.errorRate = errorRate
+        faults.defectRate = defectRate
+        faults.mixupRate = mixupRate
+        faults.stallRate = stallRate
+        faults.dropRate = dropRate
+        faults.oversizeRate = oversizeRate
+        faults.oversizeChunked = oversizeChunked
+        if let problem = faults.problem {
+            throw ValidationError("fault flags: \(problem.replacingOccurrences(of: "Rate", with: "-rate").lowercased())")
+        }
+        if let faultEntryPoints {
+            let ids = try parseEntryPointIDs([faultEntryPoints])
+            configuration.faultsByEntryPoint = Dictionary(uniqueKeysWithValues: ids.map { ($0, faults) })
+        } else {
+            configuration.faults = faults
+        }
+        return configuration
+    }
+
+    func run() async throws {
+        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        let running: RunningSimulator
+        do {
+            running = try await ECESimulatorServer.start(try makeConfiguration())
+        } catch let error as ScenarioError {
+            throw ValidationError(error.description)
+        } catch let error as ECESimulatorServer.StartError {
+            printError("ecetop: \(error)")
+            throw ExitCode.failure
+        }
+        let signals = SignalWatcher(signals: [SIGINT, SIGTERM]) {
+            Task { await running.stop() }
+        }
+        // Written straight to the file descriptor: the ready line must not wait in a buffer.
+        FileHandle.standardOutput.write(Data("ecetop simulator listening on \(running.baseURL)\n".utf8))
+        await running.waitUntilStopped()
+        signals.cancel()
+    }
+}
+
+/// Turns SIGINT and SIGTERM into a call, instead of the default of killing the process, so the
+/// server can close its connections.
+private final class SignalWatcher {
+    private let sources: [any DispatchSourceSignal]
+
+    init(signals: [Int32], handler: @escaping @Sendable () -> Void) {
+        sources = signals.map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler(handler: handler)
+            source.resume()
+            return source
+        }
+    }
+
+    func cancel() {
+        for source in sources { source.cancel() }
+    }
 }

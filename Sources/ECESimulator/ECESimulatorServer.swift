@@ -1,0 +1,50 @@
+import ECEChat
+import Hummingbird
+import Logging
+
+/// Starts simulators: the ECE chat API and the `/sim/…` control API on one HTTP server.
+public enum ECESimulatorServer {
+    /// Why a simulator could not start.
+    public struct StartError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Builds the model, binds the port and returns once the server accepts connections.
+    /// - Throws: `ScenarioError` for a bad scenario, `StartError` when the server cannot listen.
+    public static func start(_ configuration: SimulatorConfiguration, logger: Logger? = nil) async throws -> RunningSimulator {
+        let state = try SimulatorState(configuration: configuration)
+        var logger = logger ?? Logger(label: "ecetop.simulator")
+        logger.logLevel = configuration.logLevel
+
+        let router = Router(context: SimulatorRequestContext.self)
+        ChatRoutes(state: state).add(to: router)
+        ControlRoutes(state: state).add(to: router)
+
+        let (ready, readyContinuation) = AsyncStream.makeStream(of: Result<Int, StartError>.self)
+        let app = Application(
+            router: router,
+            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "ecetop-simulator"),
+            onServerRunning: { channel in
+                readyContinuation.yield(.success(channel.localAddress?.port ?? configuration.port))
+            },
+            logger: logger
+        )
+        let task = Task {
+            do {
+                try await app.runService(gracefulShutdownSignals: [])
+            } catch {
+                readyContinuation.yield(.failure(StartError(description: "cannot serve on \(configuration.host):\(configuration.port): \(error)")))
+            }
+            readyContinuation.finish()
+        }
+        var iterator = ready.makeAsyncIterator()
+        switch await iterator.next() {
+        case .success(let port):
+            return RunningSimulator(host: configuration.host, port: port, state: state, task: task)
+        case .failure(let error):
+            throw error
+        case nil:
+            throw StartError(description: "the server stopped before it was ready")
+        }
+    }
+}

@@ -1,0 +1,62 @@
+/// Counts of API requests, per call and per wall-clock second, for request-budget tests.
+struct RequestStatistics: Sendable {
+    private(set) var total = 0
+    private(set) var byCall: [String: Int] = [:]
+    private(set) var peakPerSecond = 0
+    /// Request times inside the last second (a sliding window), oldest first from `head`.
+    private var window: [Double] = []
+    private var head = 0
+    /// Counts per whole wall-clock second, the most recent `keptSeconds` of them.
+    private var buckets: [Int: Int] = [:]
+    static let keptSeconds = 60
+
+    mutating func record(_ call: String, atWall wall: Double) {
+        total += 1
+        byCall[call, default: 0] += 1
+        while head < window.count, window[head] <= wall - 1 { head += 1 }
+        if head > 4096, head * 2 > window.count {
+            window.removeFirst(head)
+            head = 0
+        }
+        window.append(wall)
+        peakPerSecond = max(peakPerSecond, window.count - head)
+        let second = Int(wall.rounded(.down))
+        buckets[second, default: 0] += 1
+        if buckets.count > Self.keptSeconds + 8 {
+            buckets = buckets.filter { $0.key > second - Self.keptSeconds }
+        }
+    }
+
+    func snapshot(atWall wall: Double) -> RequestCounts {
+        let inLastSecond = window[head...].count { $0 > wall - 1 }
+        let now = Int(wall.rounded(.down))
+        let recent = buckets.filter { $0.key > now - Self.keptSeconds }.sorted { $0.key < $1.key }
+        return RequestCounts(
+            total: total, byCall: byCall, peakPerSecond: peakPerSecond, lastSecond: inLastSecond,
+            perSecond: recent.map { RequestCounts.Second(second: $0.key, count: $0.value) }
+        )
+    }
+}
+
+/// Request counts as `/sim/stats` reports them.
+public struct RequestCounts: Sendable, Hashable, Codable {
+    /// Requests in one whole second of the simulator's wall clock.
+    public struct Second: Sendable, Hashable, Codable {
+        /// Whole seconds since the simulator's wall clock origin.
+        public var second: Int
+        public var count: Int
+    }
+
+    /// API requests (the five calls and survey posts), whatever their answer.
+    public var total: Int
+    /// Keyed by call name (`capacity`, …, `survey`).
+    public var byCall: [String: Int]
+    /// The most requests within any one second (sliding window) since the start or last reset.
+    public var peakPerSecond: Int
+    /// Requests within the last second.
+    public var lastSecond: Int
+    /// The last minute, one entry per second that saw requests.
+    public var perSecond: [Second]
+
+    public func count(_ call: String) -> Int { byCall[call] ?? 0 }
+}

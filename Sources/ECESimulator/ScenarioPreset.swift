@@ -1,0 +1,124 @@
+import ECEChat
+
+/// The built-in scenarios, each built for any list of entry point IDs.
+public enum ScenarioPreset: String, Sendable, CaseIterable {
+    /// Few chats, many free agents: chat is allowed everywhere almost all the time.
+    case calm
+    /// A working day near capacity: queues build at the peaks and sometimes reach their maximum.
+    case busy
+    /// After a minute the assignment service stops and agents leave; queues fill to their maximum;
+    /// after five minutes the service and the agents come back and the queues drain.
+    case meltdown
+    /// Every chatAllowed reason at once, by entry point position (cycle of seven); any ID outside
+    /// the list answers `invalid_entry_point`.
+    case mixed
+
+    /// The assignment service instance `mixed` keeps stopped.
+    public static let stoppedServiceInMixed = "aas-2"
+
+    public func scenario(entryPoints ids: [EntryPointID]) -> Scenario {
+        switch self {
+        case .calm: calm(ids)
+        case .busy: busy(ids)
+        case .meltdown: meltdown(ids)
+        case .mixed: mixed(ids)
+        }
+    }
+
+    private func calm(_ ids: [EntryPointID]) -> Scenario {
+        var specs: [EntryPointSpec] = []
+        var agents: [AgentGroup] = []
+        for id in ids {
+            var spec = EntryPointSpec(id: id, name: "Support \(id)")
+            spec.arrivalsPerHour = 20
+            spec.handleTime = HandleTimeDistribution(shape: .lognormal, mean: 240)
+            spec.maxQueueDepth = 10
+            specs.append(spec)
+            agents.append(AgentGroup(count: 3, concurrentTaskLimit: 3, entryPoints: [id]))
+        }
+        return Scenario(name: rawValue, entryPoints: specs, agents: agents)
+    }
+
+    private func busy(_ ids: [EntryPointID]) -> Scenario {
+        var specs: [EntryPointSpec] = []
+        var agents: [AgentGroup] = []
+        for id in ids {
+            var spec = EntryPointSpec(id: id, name: "Sales \(id)")
+            spec.arrivalsPerHour = 70
+            spec.handleTime = HandleTimeDistribution(shape: .lognormal, mean: 300)
+            spec.maxQueueDepth = 8
+            spec.initialQueueDepth = 2
+            specs.append(spec)
+            agents.append(AgentGroup(count: 2, concurrentTaskLimit: 4, entryPoints: [id], initialLoad: 3))
+        }
+        var scenario = Scenario(name: rawValue, entryPoints: specs, agents: agents)
+        scenario.curve = .business
+        scenario.startTimeOfDay = 10 * 3600
+        scenario.patience = 240
+        return scenario
+    }
+
+    private func meltdown(_ ids: [EntryPointID]) -> Scenario {
+        var specs: [EntryPointSpec] = []
+        var agents: [AgentGroup] = []
+        for id in ids {
+            var spec = EntryPointSpec(id: id, name: "Billing \(id)")
+            spec.arrivalsPerHour = 120
+            spec.handleTime = HandleTimeDistribution(shape: .lognormal, mean: 150)
+            spec.maxQueueDepth = 6
+            specs.append(spec)
+            agents.append(AgentGroup(count: 2, concurrentTaskLimit: 4, entryPoints: [id], initialLoad: 2))
+        }
+        var scenario = Scenario(name: rawValue, entryPoints: specs, agents: agents)
+        scenario.timeline = [
+            TimelineEvent(at: 60, .stopService(nil)),
+            TimelineEvent(at: 90, .logOut(count: ids.count, entryPoints: nil)),
+            TimelineEvent(at: 300, .startService(nil)),
+            TimelineEvent(at: 330, .logIn(count: ids.count, entryPoints: nil)),
+        ]
+        return scenario
+    }
+
+    private func mixed(_ ids: [EntryPointID]) -> Scenario {
+        var specs: [EntryPointSpec] = []
+        var agents: [AgentGroup] = []
+        for (position, id) in ids.enumerated() {
+            var spec = EntryPointSpec(id: id)
+            spec.arrivalsPerHour = 20
+            spec.handleTime = HandleTimeDistribution(shape: .lognormal, mean: 240)
+            var group = AgentGroup(count: 3, concurrentTaskLimit: 3, entryPoints: [id])
+            switch position % 7 {
+            case 0:
+                spec.name = "Allowed \(id)"
+            case 1:
+                spec.name = "Inactive \(id)"
+                spec.active = false
+            case 2:
+                spec.name = "Service stopped \(id)"
+                spec.service = Self.stoppedServiceInMixed
+            case 3:
+                // Agents busy with very long chats, queue at its maximum: stays full for hours.
+                spec.name = "Queue full \(id)"
+                spec.maxQueueDepth = 3
+                spec.initialQueueDepth = 3
+                spec.handleTime = HandleTimeDistribution(shape: .fixed, mean: 36_000)
+                group = AgentGroup(count: 1, concurrentTaskLimit: 2, entryPoints: [id], initialLoad: 2)
+            case 4:
+                spec.name = "No agent \(id)"
+                group.loggedIn = false
+            case 5:
+                spec.name = "Held \(id)"
+                spec.hold = true
+            default:
+                spec.name = "Availability not required \(id)"
+                spec.agentAvailabilityRequired = false
+                group.count = 0
+            }
+            specs.append(spec)
+            agents.append(group)
+        }
+        var scenario = Scenario(name: rawValue, entryPoints: specs, agents: agents)
+        scenario.stoppedServices = [Self.stoppedServiceInMixed]
+        return scenario
+    }
+}
