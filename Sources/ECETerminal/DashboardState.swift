@@ -1,0 +1,238 @@
+import ECEChat
+import ECEMonitor
+
+/// Everything the UI remembers between frames; `handle` turns keys into new state and actions
+/// without touching a terminal, so every key is unit-testable.
+public struct DashboardState: Sendable, Hashable {
+    public enum Screen: Sendable, Hashable {
+        case grid
+        case detail(EntryPointID)
+        case events
+    }
+
+    public var screen: Screen = .grid
+    /// The `?` overlay, over whichever screen is showing.
+    public var showsHelp = false
+    /// Lines scrolled in the help overlay, for short terminals.
+    public var helpScroll = 0
+    /// Kept by ID, so that re-sorting or a new snapshot does not move the selection.
+    public var selection: EntryPointID?
+    public var sort: SortOrder = .id
+    /// The applied filter.
+    public var filter = ""
+    /// The text being typed after `/`; nil when not editing.
+    public var filterDraft: String?
+    /// The call whose last response body the detail screen shows.
+    public var detailCall: ChatAPICall = .chatAllowed
+    /// Lines scrolled down in the event log.
+    public var eventScroll = 0
+
+    /// Polling intervals `+` and `-` step through.
+    public static let intervalSteps: [Duration] = [1, 2, 3, 5, 10, 15, 30, 60, 120, 300].map { .seconds($0) }
+
+    public init(sort: SortOrder = .id, filter: String = "") {
+        self.sort = sort
+        self.filter = filter
+    }
+
+    /// The entry points the grid shows, filtered and sorted.
+    public func visibleEntryPoints(_ snapshot: MonitorSnapshot) -> [EntryPointSnapshot] {
+        let filter = EntryPointFilter(filter)
+        return sort.sorted(snapshot.entryPoints.filter(filter.matches))
+    }
+
+    /// The grid's geometry for this snapshot on a screen of `size`.
+    public func gridLayout(_ snapshot: MonitorSnapshot, size: ScreenSize) -> GridLayout {
+        let areas = ScreenAreas(size: size, diagnoses: snapshot.diagnoses.count)
+        return GridLayout(area: areas.body, count: visibleEntryPoints(snapshot).count)
+    }
+
+    /// The page the selection is on (pages follow the selection).
+    public func page(_ snapshot: MonitorSnapshot, size: ScreenSize) -> Int {
+        let visible = visibleEntryPoints(snapshot)
+        guard let selection, let index = visible.firstIndex(where: { $0.id == selection }) else { return 0 }
+        return gridLayout(snapshot, size: size).page(ofIndex: index)
+    }
+
+    /// Keeps the state valid for a new snapshot: a selection that is filtered out or gone
+    /// moves to the first visible entry point; a detail screen of a removed one closes.
+    public mutating func reconcile(with snapshot: MonitorSnapshot) -> [DashboardAction] {
+        if case .detail(let id) = screen, !snapshot.entryPoints.contains(where: { $0.id == id }) {
+            screen = .grid
+        }
+        let visible = visibleEntryPoints(snapshot)
+        if let selection, visible.contains(where: { $0.id == selection }) { return [] }
+        if case .detail = screen { return [] }
+        let old = selection
+        selection = visible.first?.id
+        return selection == old ? [] : [.command(.select(selection))]
+    }
+
+    /// Applies one key; returns what the app must do beyond redrawing.
+    public mutating func handle(_ key: Key, snapshot: MonitorSnapshot, size: ScreenSize) -> [DashboardAction] {
+        if key == .interrupt { return [.quit] }
+        if key == .resize { return [] }
+        if filterDraft != nil { return handleFilterEditing(key, snapshot: snapshot) }
+        if showsHelp {
+            let room = HelpOverlayView.visibleLines(area: ScreenAreas(size: size, diagnoses: snapshot.diagnoses.count).body)
+            let maximum = max(0, HelpOverlayView.lines(glyphs: .unicode).count - room)
+            switch key {
+            case .escape, .backspace, .enter, .character("?"): showsHelp = false
+            case .character("q"): return [.quit]
+            case .up, .character("k"): helpScroll -= 1
+            case .down, .character("j"): helpScroll += 1
+            case .pageUp: helpScroll -= max(1, room)
+            case .pageDown: helpScroll += max(1, room)
+            default: break
+            }
+            helpScroll = min(max(0, helpScroll), maximum)
+            return []
+        }
+        if let actions = handleGlobal(key, snapshot: snapshot) { return actions }
+        switch screen {
+        case .grid: return handleGrid(key, snapshot: snapshot, size: size)
+        case .detail(let id): return handleDetail(key, id: id, snapshot: snapshot)
+        case .events: return handleEvents(key, snapshot: snapshot, size: size)
+        }
+    }
+
+    /// Keys that do the same on every screen; nil when the key is not one of them.
+    private mutating func handleGlobal(_ key: Key, snapshot: MonitorSnapshot) -> [DashboardAction]? {
+        switch key {
+        case .character("q"): return [.quit]
+        case .character("?"):
+            showsHelp = true
+            helpScroll = 0
+            return []
+        case .character("p"): return [.command(.togglePause)]
+        case .character("+"):
+            let next = Self.intervalSteps.first { $0 > snapshot.askedInterval }
+            return next.map { [.command(.setInterval($0))] } ?? []
+        case .character("-"):
+            let next = Self.intervalSteps.last { $0 < snapshot.askedInterval }
+            return next.map { [.command(.setInterval($0))] } ?? []
+        case .character("e"):
+            if screen == .events {
+                screen = .grid
+            } else {
+                screen = .events
+                eventScroll = 0
+            }
+            return []
+        default: return nil
+        }
+    }
+
+    private mutating func handleGrid(_ key: Key, snapshot: MonitorSnapshot, size: ScreenSize) -> [DashboardAction] {
+        let visible = visibleEntryPoints(snapshot)
+        let layout = GridLayout(area: ScreenAreas(size: size, diagnoses: snapshot.diagnoses.count).body, count: visible.count)
+        let index = selection.flatMap { id in visible.firstIndex { $0.id == id } } ?? 0
+        var target: Int?
+        switch key {
+        case .left, .character("h"): target = index - 1
+        case .right, .character("l"): target = index + 1
+        case .up, .character("k"): target = index - layout.columns
+        case .down, .character("j"):
+            if index + layout.columns < visible.count {
+                target = index + layout.columns
+            } else if (visible.count - 1) / layout.columns > index / layout.columns {
+                target = visible.count - 1
+            }
+        case .home, .character("g"): target = 0
+        case .end, .character("G"): target = visible.count - 1
+        case .pageDown:
+            let page = layout.page(ofIndex: index)
+            if page + 1 < layout.pageCount { target = min(visible.count - 1, index + layout.perPage) }
+        case .pageUp:
+            let page = layout.page(ofIndex: index)
+            if page > 0 { target = max(0, index - layout.perPage) }
+        case .enter:
+            if let selection { screen = .detail(selection) }
+            return []
+        case .character("r"): return [.command(.refresh(nil))]
+        case .character("a"): return selection.map { [.command(.acknowledge($0))] } ?? []
+        case .character("A"): return [.command(.acknowledge(nil))]
+        case .character("s"):
+            sort = sort.next
+            return []
+        case .character("/"):
+            filterDraft = filter
+            return []
+        case .escape, .backspace:
+            if !filter.isEmpty {
+                filter = ""
+                return reconcile(with: snapshot)
+            }
+            return []
+        default: return []
+        }
+        guard let target, target >= 0, target < visible.count, visible[target].id != selection else { return [] }
+        selection = visible[target].id
+        return [.command(.select(selection))]
+    }
+
+    private mutating func handleDetail(_ key: Key, id: EntryPointID, snapshot: MonitorSnapshot) -> [DashboardAction] {
+        switch key {
+        case .escape, .backspace:
+            screen = .grid
+            return []
+        case .left, .right, .character("["), .character("]"), .character("h"), .character("l"):
+            let visible = visibleEntryPoints(snapshot)
+            guard !visible.isEmpty else { return [] }
+            let step = (key == .left || key == .character("[") || key == .character("h")) ? -1 : 1
+            let index = visible.firstIndex { $0.id == id } ?? 0
+            let next = visible[(index + step + visible.count) % visible.count].id
+            guard next != id else { return [] }
+            screen = .detail(next)
+            selection = next
+            return [.command(.select(next))]
+        case .up, .down, .character("k"), .character("j"):
+            let calls = ChatAPICall.allCases
+            let step = (key == .up || key == .character("k")) ? -1 : 1
+            let index = calls.firstIndex(of: detailCall) ?? 0
+            detailCall = calls[(index + step + calls.count) % calls.count]
+            return []
+        case .character("r"): return [.command(.refresh(id))]
+        case .character("a"): return [.command(.acknowledge(id))]
+        default: return []
+        }
+    }
+
+    private mutating func handleEvents(_ key: Key, snapshot: MonitorSnapshot, size: ScreenSize) -> [DashboardAction] {
+        let pageLines = max(1, EventLogView.visibleLines(size: size, diagnoses: snapshot.diagnoses.count))
+        let maximum = max(0, snapshot.events.count - pageLines)
+        switch key {
+        case .escape, .backspace: screen = .grid
+        case .up, .character("k"): eventScroll -= 1
+        case .down, .character("j"): eventScroll += 1
+        case .pageUp: eventScroll -= pageLines
+        case .pageDown: eventScroll += pageLines
+        case .home, .character("g"): eventScroll = 0
+        case .end, .character("G"): eventScroll = maximum
+        default: break
+        }
+        eventScroll = min(max(0, eventScroll), maximum)
+        return []
+    }
+
+    private mutating func handleFilterEditing(_ key: Key, snapshot: MonitorSnapshot) -> [DashboardAction] {
+        switch key {
+        case .enter:
+            filter = filterDraft ?? ""
+            filterDraft = nil
+            return reconcile(with: snapshot)
+        case .escape:
+            filter = ""
+            filterDraft = nil
+            return reconcile(with: snapshot)
+        case .backspace:
+            if filterDraft?.isEmpty == false { filterDraft?.removeLast() }
+        case .character(let character):
+            if !character.isNewline, character.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }) {
+                filterDraft?.append(character)
+            }
+        default: break
+        }
+        return []
+    }
+}

@@ -1,0 +1,64 @@
+import ECEMonitor
+import Foundation
+
+/// Composes a whole frame from the UI state and the newest snapshot: the one entry point from
+/// state to pixels, pure and deterministic (time comes in through the context).
+public struct DashboardView: Sendable {
+    /// Shown in the header as a `DEMO` tag when the dashboard watches the simulator.
+    public var demoURL: String?
+
+    public init(demoURL: String? = nil) { self.demoURL = demoURL }
+
+    public func render(state: DashboardState, snapshot: MonitorSnapshot?, size: ScreenSize, context: ViewContext) -> ScreenBuffer {
+        var buffer = ScreenBuffer(size: size)
+        let areas = ScreenAreas(size: size, diagnoses: snapshot?.diagnoses.count ?? 0)
+        if areas.isTooSmall {
+            TooSmallView().draw(into: &buffer, context: context)
+            return buffer
+        }
+        guard let snapshot else {
+            HeaderView(snapshot: MonitorSnapshot(), demoURL: demoURL).draw(into: &buffer, rect: areas.header, context: context)
+            buffer.write("waiting for the first poll\(context.glyphs.ellipsis)", x: 0, y: areas.body.y + areas.body.height / 2,
+                         width: size.width, style: CellStyle(.dim), alignment: .center)
+            FooterView(state: state).draw(into: &buffer, rect: areas.footer, context: context)
+            return buffer
+        }
+
+        let visible = state.visibleEntryPoints(snapshot)
+        let layout = GridLayout(area: areas.body, count: visible.count)
+        let selectedIndex = state.selection.flatMap { id in visible.firstIndex { $0.id == id } } ?? 0
+        let page = layout.page(ofIndex: selectedIndex)
+
+        HeaderView(snapshot: snapshot, demoURL: demoURL, status: statusText(state, page: page, layout: layout, shown: visible.count,
+                                                                           total: snapshot.entryPoints.count))
+            .draw(into: &buffer, rect: areas.header, context: context)
+        DiagnosisBannerView(diagnoses: snapshot.diagnoses).draw(into: &buffer, rect: areas.banner, context: context)
+
+        switch state.screen {
+        case .grid:
+            let empty = snapshot.entryPoints.isEmpty ? "no entry points" : "no entry point matches \"\(state.filter)\" (Esc clears)"
+            GridView(entryPoints: visible, selection: state.selection, page: page)
+                .draw(into: &buffer, rect: areas.body, context: context, emptyMessage: empty)
+        case .detail(let id):
+            if let entryPoint = snapshot.entryPoints.first(where: { $0.id == id }) {
+                DetailView(entryPoint: entryPoint, bodyCall: state.detailCall, isPaused: snapshot.isPaused)
+                    .draw(into: &buffer, rect: areas.body, context: context)
+            }
+        case .events:
+            EventLogView(events: snapshot.events, scroll: state.eventScroll).draw(into: &buffer, rect: areas.body, context: context)
+        }
+        if state.showsHelp {
+            HelpOverlayView(scroll: state.helpScroll).draw(into: &buffer, area: areas.body, context: context)
+        }
+        FooterView(state: state).draw(into: &buffer, rect: areas.footer, context: context)
+        return buffer
+    }
+
+    /// Sort, filter and page for the header's right side: `sort ID · filter "x" 3/40 · page 1/3`.
+    private func statusText(_ state: DashboardState, page: Int, layout: GridLayout, shown: Int, total: Int) -> String {
+        var parts = ["sort \(state.sort.title)"]
+        if !state.filter.isEmpty { parts.append("filter \"\(state.filter)\" \(shown)/\(total)") }
+        if layout.pageCount > 1, state.screen == .grid { parts.append("page \(page + 1)/\(layout.pageCount)") }
+        return parts.joined(separator: " · ")
+    }
+}

@@ -1,1 +1,0 @@
-// ECETerminal: views onto a screen model, rendered by ncurses or as plain text.

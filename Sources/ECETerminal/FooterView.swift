@@ -1,0 +1,90 @@
+/// The bottom row: the most used keys for the current screen, or the filter being typed.
+public struct FooterView: Sendable {
+    public var state: DashboardState
+
+    public init(state: DashboardState) { self.state = state }
+
+    /// A key hint; lower `priority` values survive on narrow screens.
+    struct Hint {
+        var key: String
+        var action: String
+        var priority: Int
+    }
+
+    public func draw(into buffer: inout ScreenBuffer, rect: Rect, context: ViewContext) {
+        guard rect.height > 0, rect.width > 0 else { return }
+        let style = CellStyle(.footer)
+        buffer.fill(rect, style: style)
+        if let draft = state.filterDraft {
+            var x = rect.x + buffer.write(" filter: ", x: rect.x, y: rect.y, style: CellStyle(.footer, [.bold]))
+            let help = "  Enter apply  Esc clear "
+            let room = max(0, rect.width - (x - rect.x) - CharacterWidth.columns(of: help) - 1)
+            // Show the end of a long draft: that is where the typing happens.
+            var shown = draft
+            while CharacterWidth.columns(of: shown) > room, !shown.isEmpty { shown.removeFirst() }
+            x += buffer.write(shown, x: x, y: rect.y, style: style)
+            x += buffer.write(String(context.glyphs.cursor), x: x, y: rect.y, style: CellStyle(.footer, [.bold]))
+            buffer.write(help, x: x, y: rect.y, style: style, limit: rect.maxX - x)
+            return
+        }
+        let hints = self.hints(glyphs: context.glyphs)
+        // Keep the most important hints that fit, in display order.
+        var kept = Set<Int>()
+        var used = 1
+        for (index, hint) in hints.enumerated().sorted(by: { $0.element.priority < $1.element.priority }) {
+            let width = CharacterWidth.columns(of: hint.key) + CharacterWidth.columns(of: hint.action) + 3
+            if used + width <= rect.width {
+                kept.insert(index)
+                used += width
+            }
+        }
+        var x = rect.x + 1
+        for (index, hint) in hints.enumerated() where kept.contains(index) {
+            x += buffer.write(hint.key, x: x, y: rect.y, style: CellStyle(.footer, [.bold]))
+            x += buffer.write(" " + hint.action + "  ", x: x, y: rect.y, style: style, limit: rect.maxX - x)
+        }
+    }
+
+    func hints(glyphs: GlyphSet) -> [Hint] {
+        if state.showsHelp {
+            return [
+                Hint(key: "Up/Dn", action: "scroll", priority: 2),
+                Hint(key: "Esc", action: "close help", priority: 0),
+                Hint(key: "q", action: "quit", priority: 1),
+            ]
+        }
+        switch state.screen {
+        case .grid:
+            return [
+                Hint(key: "Enter", action: "detail", priority: 2),
+                Hint(key: "/", action: "filter", priority: 4),
+                Hint(key: "s", action: "sort", priority: 5),
+                Hint(key: "p", action: "pause", priority: 3),
+                Hint(key: "r", action: "refresh", priority: 6),
+                Hint(key: "a", action: "ack", priority: 7),
+                Hint(key: "e", action: "events", priority: 8),
+                Hint(key: "PgDn", action: "page", priority: 9),
+                Hint(key: "?", action: "help", priority: 0),
+                Hint(key: "q", action: "quit", priority: 1),
+            ]
+        case .detail:
+            return [
+                Hint(key: "[ ]", action: "prev/next", priority: 3),
+                Hint(key: "Up/Dn", action: "call", priority: 4),
+                Hint(key: "r", action: "refresh", priority: 5),
+                Hint(key: "a", action: "ack", priority: 6),
+                Hint(key: "Esc", action: "back", priority: 2),
+                Hint(key: "?", action: "help", priority: 0),
+                Hint(key: "q", action: "quit", priority: 1),
+            ]
+        case .events:
+            return [
+                Hint(key: "Up/Dn", action: "scroll", priority: 3),
+                Hint(key: "PgUp/PgDn", action: "page", priority: 4),
+                Hint(key: "Esc", action: "back", priority: 2),
+                Hint(key: "?", action: "help", priority: 0),
+                Hint(key: "q", action: "quit", priority: 1),
+            ]
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import ECEMonitor
+
+/// The two header rows: a title bar (server, demo tag, interval, budget, PAUSED, clock) and a
+/// row of counts by state.
+public struct HeaderView: Sendable {
+    public var snapshot: MonitorSnapshot
+    public var demoURL: String?
+    /// Sort, filter and page, shown at the right of the counts row.
+    public var status: String
+
+    public init(snapshot: MonitorSnapshot, demoURL: String? = nil, status: String = "") {
+        self.snapshot = snapshot
+        self.demoURL = demoURL
+        self.status = status
+    }
+
+    public func draw(into buffer: inout ScreenBuffer, rect: Rect, context: ViewContext) {
+        guard rect.height >= 1, rect.width > 0 else { return }
+        let bar = CellStyle(.header, [.bold])
+        buffer.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: bar)
+
+        var interval = "every " + DurationText.interval(snapshot.effectiveInterval)
+        if snapshot.isIntervalStretched {
+            interval += " (asked " + DurationText.interval(snapshot.askedInterval) + ", budget)"
+        }
+        let budget = snapshot.budget.isUnlimited ? "no budget" : "budget \(Self.rate(snapshot.budget.ratePerSecond))/s"
+        let right = "\(interval)\(context.glyphs.separator)\(budget)\(context.glyphs.separator)\(context.clock.time(context.now)) "
+        let paused = snapshot.isPaused ? " PAUSED " : ""
+        let rightWidth = CharacterWidth.columns(of: right) + CharacterWidth.columns(of: paused) + 1
+
+        var left = " ecetop  "
+        if let demoURL {
+            left += "DEMO \(demoURL)"
+            if !snapshot.server.isEmpty && snapshot.server != demoURL { left += "  \(snapshot.server)" }
+        } else {
+            left += snapshot.server
+        }
+        let leftRoom = rect.width - rightWidth
+        if leftRoom >= 12 {
+            buffer.write(ScreenBuffer.fit(left, width: leftRoom, ellipsis: context.glyphs.ellipsis), x: rect.x, y: rect.y, style: bar)
+            var x = rect.maxX - rightWidth + 1
+            if !paused.isEmpty {
+                x += buffer.write(paused, x: x, y: rect.y, style: CellStyle(.warning, [.reverse, .bold]))
+            }
+            buffer.write(right, x: x, y: rect.y, style: bar)
+        } else {
+            // Narrow: the clock and PAUSED matter more than the server name.
+            let short = "\(paused) \(context.clock.time(context.now)) "
+            let shortWidth = CharacterWidth.columns(of: short)
+            buffer.write(ScreenBuffer.fit(left, width: rect.width - shortWidth, ellipsis: context.glyphs.ellipsis), x: rect.x, y: rect.y, style: bar)
+            if !paused.isEmpty {
+                buffer.write(paused, x: rect.maxX - shortWidth, y: rect.y, style: CellStyle(.warning, [.reverse, .bold]))
+            }
+            buffer.write(" \(context.clock.time(context.now)) ", x: rect.maxX - shortWidth + CharacterWidth.columns(of: paused), y: rect.y, style: bar)
+        }
+
+        guard rect.height >= 2 else { return }
+        let y = rect.y + 1
+        let total = snapshot.entryPoints.count
+        let stale = snapshot.entryPoints.filter(\.isStale).count
+        var counts: [(state: PanelStatus, count: Int, word: String, short: String)] = [
+            (.critical, snapshot.count(of: .critical), "critical", "crit"),
+            (.warning, snapshot.count(of: .warning), "warning", "warn"),
+            (.ok, snapshot.count(of: .ok), "ok", "ok"),
+            (.unknown, snapshot.count(of: .unknown), "unknown", "unkn"),
+        ]
+        if stale > 0 { counts.append((.stale, stale, "stale", "stale")) }
+        let statusWidth = CharacterWidth.columns(of: status)
+        // Full words when they fit beside the status text, short ones otherwise.
+        let long = "\(total) entry point\(total == 1 ? "" : "s")", short = "\(total) EPs"
+        let longWidth = CharacterWidth.columns(of: long) + counts.reduce(0) { $0 + 5 + String($1.count).count + $1.word.count }
+        let useShort = longWidth + statusWidth + 3 > rect.width
+        var x = rect.x + 1
+        x += buffer.write(useShort ? short : long, x: x, y: y, style: CellStyle(.text, [.bold]))
+        for entry in counts {
+            let text = "  \(entry.state.symbol(context.glyphs)) \(entry.count) \(useShort ? entry.short : entry.word)"
+            // Zero counts stay neutral, so only what needs a look is coloured.
+            let style = entry.count == 0 ? CellStyle(.dim) : CellStyle(entry.state.role, entry.state == .critical ? [.bold] : [])
+            x += buffer.write(text, x: x, y: y, style: style, limit: rect.maxX - x)
+        }
+        if !status.isEmpty, rect.maxX - statusWidth - 1 >= x + 1 {
+            buffer.write(status, x: rect.maxX - statusWidth - 1, y: y, style: CellStyle(.dim))
+        }
+    }
+
+    static func rate(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}

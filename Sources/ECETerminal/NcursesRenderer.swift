@@ -1,0 +1,106 @@
+import CNcursesw
+
+/// Draws screen buffers with ncurses: one colour pair per role from the theme, and only the
+/// cells that changed since the previous frame, sent in one burst.
+final class NcursesRenderer {
+    private let window: UnsafeMutablePointer<WINDOW>
+    private var previous: ScreenBuffer?
+    /// Colour pair and attributes per role, indexed by `StyleRole.rawValue`.
+    private var looks: [(pair: Int16, attributes: attr_t)] = []
+    /// The colours each role's pair was given, for tests and diagnostics.
+    private(set) var pairColors: [StyleRole: (foreground: Int, background: Int)] = [:]
+    /// Cells written by the last `draw` (tests check that unchanged frames write nothing).
+    private(set) var cellsWritten = 0
+
+    /// Sets up colours; call after the screen is open.
+    init(window: UnsafeMutablePointer<WINDOW>, theme: Theme) {
+        self.window = window
+        let colors = has_colors() ? Int(ece_colors()) : 0
+        var useColors = colors >= 8
+        var defaultsOK = false
+        if useColors {
+            useColors = start_color() != ece_err()
+            defaultsOK = use_default_colors() != ece_err()
+        }
+        for role in StyleRole.allCases {
+            let style = theme.style(for: role)
+            guard useColors else {
+                looks.append((0, Self.attributes(style.monochromeAttributes)))
+                continue
+            }
+            var (foreground, background) = style.resolved(forColors: min(Int(ece_colors()), 256))
+            if !defaultsOK {
+                // Without default-colour support -1 is invalid: assume white on black.
+                if foreground < 0 { foreground = background == 7 ? 0 : 7 }
+                if background < 0 { background = foreground == 0 ? 7 : 0 }
+            }
+            let pair = Int16(role.rawValue + 1)
+            init_pair(pair, Int16(foreground), Int16(background))
+            pairColors[role] = (foreground, background)
+            looks.append((pair, Self.attributes(style.attributes)))
+        }
+    }
+
+    static func attributes(_ attributes: TextAttributes) -> attr_t {
+        var result = ece_a_normal()
+        if attributes.contains(.bold) { result |= ece_a_bold() }
+        if attributes.contains(.reverse) { result |= ece_a_reverse() }
+        if attributes.contains(.underline) { result |= ece_a_underline() }
+        if attributes.contains(.dim) { result |= ece_a_dim() }
+        return result
+    }
+
+    /// Forgets the previous frame, so the next `draw` repaints everything (after a resize).
+    func invalidate() { previous = nil }
+
+    /// Writes the cells that differ from the previous frame, then `wnoutrefresh` + `doupdate`.
+    func draw(_ buffer: ScreenBuffer) {
+        let full = previous?.size != buffer.size
+        if full { werase(window) }
+        cellsWritten = 0
+        var cell = cchar_t()
+        for y in 0..<buffer.height {
+            for x in 0..<buffer.width {
+                let current = buffer[x, y]
+                if current.isContinuation { continue }
+                if !full, let previous, previous[x, y] == current {
+                    // A wide character is unchanged only if its right half is too.
+                    let wide = x + 1 < buffer.width && buffer[x + 1, y].isContinuation
+                    if !wide || previous[x + 1, y] == buffer[x + 1, y] { continue }
+                }
+                let look = looks[current.style.role.rawValue]
+                let attributes = look.attributes | Self.attributes(current.style.attributes)
+                var characters: [wchar_t] = current.character.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
+                characters.append(0)
+                setcchar(&cell, characters, attributes, look.pair, nil)
+                // The bottom-right cell reports ERR (the cursor cannot advance) but is drawn.
+                _ = mvwadd_wch(window, Int32(y), Int32(x), &cell)
+                cellsWritten += 1
+            }
+        }
+        previous = buffer
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// The character and attributes ncurses holds at a cell (for tests).
+    func cellContent(x: Int, y: Int) -> (character: String, pair: Int16, attributes: attr_t) {
+        var cell = cchar_t()
+        guard mvwin_wch(window, Int32(y), Int32(x), &cell) != ece_err() else { return ("", 0, 0) }
+        var characters = [wchar_t](repeating: 0, count: 8)
+        var attributes: attr_t = 0
+        var pair: Int16 = 0
+        getcchar(&cell, &characters, &attributes, &pair, nil)
+        let text = String(String.UnicodeScalarView(characters.prefix { $0 != 0 }.compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }))
+        return (text, pair, attributes)
+    }
+
+    /// The colours ncurses reports for a role's pair (for tests).
+    func reportedColors(_ role: StyleRole) -> (foreground: Int, background: Int)? {
+        let pair = looks[role.rawValue].pair
+        guard pair > 0 else { return nil }
+        var foreground: Int16 = 0, background: Int16 = 0
+        guard pair_content(pair, &foreground, &background) != ece_err() else { return nil }
+        return (Int(foreground), Int(background))
+    }
+}

@@ -1,0 +1,34 @@
+/// The fixed parts of the screen: two header rows, the diagnosis banner, the body and a
+/// one-row footer.
+public struct ScreenAreas: Sendable, Hashable {
+    public static let headerHeight = 2
+    public static let footerHeight = 1
+    /// Banner lines beyond this are summarised in the last one.
+    public static let maximumBannerLines = 3
+    /// The smallest screen that shows a header, one panel and the footer.
+    public static let minimumSize = ScreenSize(
+        width: GridLayout.minimumPanelWidth + 6,
+        height: headerHeight + GridLayout.panelHeight + footerHeight + 1
+    )
+
+    public let size: ScreenSize
+    public let header: Rect
+    public let banner: Rect
+    public let body: Rect
+    public let footer: Rect
+
+    public init(size: ScreenSize, diagnoses: Int) {
+        self.size = size
+        let bannerLines = min(diagnoses, Self.maximumBannerLines)
+        header = Rect(x: 0, y: 0, width: size.width, height: Self.headerHeight)
+        banner = Rect(x: 0, y: Self.headerHeight, width: size.width, height: bannerLines)
+        let bodyTop = Self.headerHeight + bannerLines
+        body = Rect(x: 0, y: bodyTop, width: size.width, height: size.height - bodyTop - Self.footerHeight)
+        footer = Rect(x: 0, y: size.height - Self.footerHeight, width: size.width, height: Self.footerHeight)
+    }
+
+    public var isTooSmall: Bool {
+        size.width < Self.minimumSize.width || size.height < Self.minimumSize.height
+            || body.height < GridLayout.panelHeight
+    }
+}

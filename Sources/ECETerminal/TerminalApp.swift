@@ -1,0 +1,75 @@
+import ECEMonitor
+import Foundation
+import Synchronization
+
+/// The live dashboard: owns a dedicated UI thread that drives ncurses, fed with snapshots
+/// through a mailbox and sending key commands back.
+///
+/// ```swift
+/// let app = TerminalApp(configuration: TerminalConfiguration(logPath: "ecetop.log"))
+/// Task { for await snapshot in monitor.snapshots { app.publish(snapshot) } }
+/// try await app.run { command in monitor.send(command) }
+/// ```
+public final class TerminalApp: Sendable {
+    public let configuration: TerminalConfiguration
+
+    /// The newest snapshot not yet drawn; older ones are simply replaced.
+    private let mailbox = Mutex<MonitorSnapshot?>(nil)
+    private let quitRequested = Atomic<Bool>(false)
+    private let isRunning = Atomic<Bool>(false)
+    let wakePipe = WakePipe()
+
+    public init(configuration: TerminalConfiguration = TerminalConfiguration()) {
+        self.configuration = configuration
+    }
+
+    /// Hands the UI a new snapshot; callable from any thread or task, never blocks on the UI.
+    public func publish(_ snapshot: MonitorSnapshot) {
+        mailbox.withLock { $0 = snapshot }
+        wakePipe.wake()
+    }
+
+    /// Asks the UI to close the screen and make `run` return.
+    public func requestQuit() {
+        quitRequested.store(true, ordering: .sequentiallyConsistent)
+        wakePipe.wake()
+    }
+
+    /// Shows the dashboard until the user quits (q, Ctrl-C, SIGTERM, SIGHUP) or the calling
+    /// task is cancelled; the terminal is restored on every path.
+    ///
+    /// - Parameter commands: called on the UI thread for each command a key produces; it
+    ///   must not block (yield into an `AsyncStream` continuation, for instance).
+    /// - Throws: `TerminalError` when there is no usable terminal.
+    public func run(commands: @escaping @Sendable (MonitorCommand) -> Void) async throws {
+        guard isRunning.exchange(true, ordering: .sequentiallyConsistent) == false else { throw TerminalError.alreadyRunning }
+        defer { isRunning.store(false, ordering: .sequentiallyConsistent) }
+        quitRequested.store(false, ordering: .sequentiallyConsistent)
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                let thread = Thread { [self] in
+                    do {
+                        try TerminalLoop(app: self, commands: commands).run()
+                        continuation.resume()
+                    } catch {
+                        continuation.resume(throwing: error)
+                    }
+                }
+                thread.name = "ecetop-ui"
+                thread.start()
+            }
+        } onCancel: {
+            requestQuit()
+        }
+    }
+
+    /// Takes the waiting snapshot, leaving the mailbox empty.
+    func takeSnapshot() -> MonitorSnapshot? {
+        mailbox.withLock { snapshot in
+            defer { snapshot = nil }
+            return snapshot
+        }
+    }
+
+    var shouldQuit: Bool { quitRequested.load(ordering: .sequentiallyConsistent) }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// How the dashboard looks and where its diagnostics go; every field has a default.
+public struct TerminalConfiguration: Sendable {
+    /// stderr is redirected here (appending) while the screen is up, so no log line smears
+    /// it; nil sends it to /dev/null.
+    public var logPath: String?
+    /// The time zone of the header clock and of every time shown.
+    public var timeZone: TimeZone
+    public var glyphs: GlyphSet
+    public var theme: Theme
+    /// When set, the header shows a `DEMO` tag with this (simulator) URL.
+    public var demoURL: String?
+    public var initialSort: SortOrder
+    public var initialFilter: String
+    /// The longest the UI thread sleeps waiting for input: the frame timer (≤ 250 ms).
+    public var frameTimeout: Duration
+    /// How long ncurses waits after Esc for the rest of an escape sequence.
+    public var escapeDelayMilliseconds: Int
+
+    public init(logPath: String? = nil, timeZone: TimeZone = .current, glyphs: GlyphSet = .unicode, theme: Theme = .default,
+                demoURL: String? = nil, initialSort: SortOrder = .id, initialFilter: String = "",
+                frameTimeout: Duration = .milliseconds(250), escapeDelayMilliseconds: Int = 25) {
+        self.logPath = logPath
+        self.timeZone = timeZone
+        self.glyphs = glyphs
+        self.theme = theme
+        self.demoURL = demoURL
+        self.initialSort = initialSort
+        self.initialFilter = initialFilter
+        self.frameTimeout = min(frameTimeout, .milliseconds(250))
+        self.escapeDelayMilliseconds = escapeDelayMilliseconds
+    }
+}

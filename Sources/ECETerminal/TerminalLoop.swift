@@ -1,0 +1,118 @@
+import CNcursesw
+import ECEMonitor
+import Foundation
+import Glibc
+
+/// The UI thread's loop: every ncurses call of the dashboard happens here, on one thread.
+///
+/// It sleeps in `poll` on stdin and the wake pipe for at most the frame timeout, then reads
+/// keys, takes the newest snapshot, and draws a frame only if something changed: a new
+/// snapshot, a key, a resize, or the once-a-second tick (ages, clock, flashing).
+final class TerminalLoop {
+    private let app: TerminalApp
+    private let commands: @Sendable (MonitorCommand) -> Void
+    private let view: DashboardView
+    private var state: DashboardState
+    private var snapshot: MonitorSnapshot?
+
+    init(app: TerminalApp, commands: @escaping @Sendable (MonitorCommand) -> Void) {
+        self.app = app
+        self.commands = commands
+        view = DashboardView(demoURL: app.configuration.demoURL)
+        state = DashboardState(sort: app.configuration.initialSort, filter: app.configuration.initialFilter)
+    }
+
+    func run() throws {
+        guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
+        let terminalType = ProcessInfo.processInfo.environment["TERM"]
+        guard let terminalType, !terminalType.isEmpty else { throw TerminalError.terminalTypeUnset }
+        setlocale(LC_ALL, "")
+
+        // Our handlers go in before newterm, which then leaves SIGINT/SIGTERM alone instead
+        // of installing its own exit-on-signal handlers.
+        let previousSignals = SignalRelay.install(wakeFD: app.wakePipe.writeFD)
+        defer { SignalRelay.restore(previousSignals) }
+        CrashGuard.installOnce()
+
+        let redirect = try StderrRedirect(path: app.configuration.logPath)
+        defer { redirect.restore() }
+
+        let session = try NcursesSession(terminalType: terminalType, outputFD: 1, inputFD: 0)
+        CrashGuard.setScreenActive(true)
+        defer {
+            CrashGuard.setScreenActive(false)
+            session.close()
+        }
+        session.configureForDashboard(escapeDelay: app.configuration.escapeDelayMilliseconds)
+        let renderer = NcursesRenderer(window: session.window, theme: app.configuration.theme)
+        loop(session: session, renderer: renderer)
+    }
+
+    private func loop(session: NcursesSession, renderer: NcursesRenderer) {
+        let clock = ClockFormatter(timeZone: app.configuration.timeZone)
+        let timeout = Int32(max(10, min(250, app.configuration.frameTimeout.inSecondsValue * 1000)))
+        var needsDraw = true
+        var lastSecond = Int.min
+        var size = session.size
+        while true {
+            var fds = [
+                pollfd(fd: session.inputFD, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: app.wakePipe.readFD, events: Int16(POLLIN), revents: 0),
+            ]
+            // Wake for the next whole second too, so the clock and ages tick on time.
+            let now = Date().timeIntervalSince1970
+            let untilTick = Int32(((now.rounded(.down) + 1 - now) * 1000).rounded(.up))
+            _ = poll(&fds, nfds_t(fds.count), max(1, min(timeout, untilTick)))
+            app.wakePipe.drain()
+            if app.shouldQuit || SignalRelay.received != 0 { return }
+
+            // Keys: ncurses buffers input itself, so read until it has nothing left.
+            readKeys: while true {
+                switch NcursesKeyDecoder.read(session.window) {
+                case .none: break readKeys
+                case .ignored: continue
+                case .key(let key):
+                    if key == .resize {
+                        size = session.size
+                        renderer.invalidate()
+                    }
+                    needsDraw = true
+                    if perform(state.handle(key, snapshot: snapshot ?? MonitorSnapshot(), size: size)) { return }
+                }
+            }
+
+            if let newest = app.takeSnapshot(), newest.generation != snapshot?.generation || snapshot == nil {
+                snapshot = newest
+                needsDraw = true
+                _ = perform(state.reconcile(with: newest))
+            }
+
+            let second = Int(Date().timeIntervalSince1970.rounded(.down))
+            if second != lastSecond {
+                lastSecond = second
+                needsDraw = true
+            }
+            if needsDraw {
+                let current = session.size
+                if current != size {
+                    size = current
+                    renderer.invalidate()
+                }
+                let context = ViewContext(glyphs: app.configuration.glyphs, clock: clock, now: Date())
+                renderer.draw(view.render(state: state, snapshot: snapshot, size: size, context: context))
+                needsDraw = false
+            }
+        }
+    }
+
+    /// Sends commands; returns true when the user asked to quit.
+    private func perform(_ actions: [DashboardAction]) -> Bool {
+        for action in actions {
+            switch action {
+            case .quit: return true
+            case .command(let command): commands(command)
+            }
+        }
+        return false
+    }
+}
