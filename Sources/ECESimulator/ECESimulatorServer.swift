@@ -1,6 +1,7 @@
 import ECEChat
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// Starts simulators: the ECE chat API and the `/sim/…` control API on one HTTP server.
 public enum ECESimulatorServer {
@@ -29,9 +30,13 @@ public enum ECESimulatorServer {
             },
             logger: logger
         )
+        var groupConfiguration = ServiceGroupConfiguration(services: [.init(service: app)], logger: logger)
+        // A graceful shutdown lets answers in progress finish; past this, the rest is cancelled.
+        groupConfiguration.maximumGracefulShutdownDuration = .seconds(5)
+        let group = ServiceGroup(configuration: groupConfiguration)
         let task = Task {
             do {
-                try await app.runService(gracefulShutdownSignals: [])
+                try await group.run()
             } catch {
                 readyContinuation.yield(.failure(StartError(description: "cannot serve on \(configuration.host):\(configuration.port): \(error)")))
             }
@@ -40,7 +45,7 @@ public enum ECESimulatorServer {
         var iterator = ready.makeAsyncIterator()
         switch await iterator.next() {
         case .success(let port):
-            return RunningSimulator(host: configuration.host, port: port, state: state, task: task)
+            return RunningSimulator(host: configuration.host, port: port, state: state, group: group, task: task)
         case .failure(let error):
             throw error
         case nil:

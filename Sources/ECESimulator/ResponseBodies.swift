@@ -46,7 +46,7 @@ enum ResponseBodies {
         if json {
             return #"{"code":"\#(code)","developerMessage":"\#(jsonEscape(message))"}"#
         }
-        return "\(declaration)\n<error><code>\(code)</code><developerMessage>\(XMLEscaping.escape(message))</developerMessage></error>\n"
+        return "\(declaration)<error><code>\(code)</code><developerMessage>\(XMLEscaping.escape(message))</developerMessage></error>\n"
     }
 
     /// A body of `size` bytes that starts like a real answer, so only its size is wrong.

@@ -1,4 +1,5 @@
 import ECEChat
+import ServiceLifecycle
 
 /// A simulator serving HTTP: where it listens, its state (the control API) and how to stop it.
 public struct RunningSimulator: Sendable {
@@ -7,12 +8,14 @@ public struct RunningSimulator: Sendable {
     public let port: Int
     /// The control API, the same as `/sim/…`.
     public let state: SimulatorState
+    private let group: ServiceGroup
     private let task: Task<Void, Never>
 
-    init(host: String, port: Int, state: SimulatorState, task: Task<Void, Never>) {
+    init(host: String, port: Int, state: SimulatorState, group: ServiceGroup, task: Task<Void, Never>) {
         self.host = host
         self.port = port
         self.state = state
+        self.group = group
         self.task = task
     }
 
@@ -29,8 +32,8 @@ public struct RunningSimulator: Sendable {
 
     /// Ends stalled requests, shuts the server down and waits until it has.
     public func stop() async {
-        await state.closeAllStalls()
-        task.cancel()
+        await state.beginStopping()
+        await group.triggerGracefulShutdown()
         await task.value
     }
 

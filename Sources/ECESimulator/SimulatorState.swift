@@ -17,6 +17,7 @@ public actor SimulatorState {
     private var statistics = RequestStatistics()
     private var stalls: [Int: @Sendable () -> Void] = [:]
     private var nextStall = 0
+    private var stopping = false
 
     public init(configuration: SimulatorConfiguration) throws(ScenarioError) {
         let scenario = try configuration.makeScenario()
@@ -188,6 +189,7 @@ public actor SimulatorState {
 
     /// Remembers how to end a stalled request, so stopping the simulator never waits on one.
     func registerStall(_ close: @escaping @Sendable () -> Void) -> Int {
+        if stopping { close() }
         nextStall += 1
         stalls[nextStall] = close
         return nextStall
@@ -195,7 +197,9 @@ public actor SimulatorState {
 
     func endStall(_ id: Int) { stalls[id] = nil }
 
-    func closeAllStalls() {
+    /// Ends every stall now and any that begins from here on.
+    func beginStopping() {
+        stopping = true
         for close in stalls.values { close() }
         stalls.removeAll()
     }

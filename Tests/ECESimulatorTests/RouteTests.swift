@@ -1,13 +1,16 @@
 import ECEChat
 import ECESimulator
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 
 @Suite("The five calls and the survey, over HTTP with the real client")
 struct RouteTests {
     @Test("The mixed preset answers every chatAllowed reason at once", arguments: [ChatAPIClient.ResponseFormat.xml, .json])
     func everyReasonAtOnce(format: ChatAPIClient.ResponseFormat) async throws {
-        try await SimulatorHarness.run(format: format) { _, client in
+        try await SimulatorHarness.run(format: format) { (_, client) async throws in
             let expected: [(Int64, ChatAllowed)] = [
                 (1000, ChatAllowed(allowed: true)),
                 (1001, ChatAllowed(allowed: false, reason: .entryPointInactive)),

@@ -17,22 +17,21 @@ enum SimulatorHarness {
         return configuration
     }
 
-    static func run<T>(
+    static func run(
         _ configuration: SimulatorConfiguration = configuration(),
         format: ChatAPIClient.ResponseFormat = .xml,
         timeout: Duration = .seconds(5),
-        _ body: (RunningSimulator, ChatAPIClient) async throws -> T
-    ) async throws -> T {
+        _ body: (RunningSimulator, ChatAPIClient) async throws -> Void
+    ) async throws {
         let simulator = try await ECESimulatorServer.start(configuration)
         var clientConfiguration = ChatAPIClient.Configuration()
         clientConfiguration.format = format
         clientConfiguration.requestTimeout = timeout
         let client = try ChatAPIClient(server: simulator.server, configuration: clientConfiguration)
         do {
-            let result = try await body(simulator, client)
+            try await body(simulator, client)
             try await client.shutdown()
             await simulator.stop()
-            return result
         } catch {
             try? await client.shutdown()
             await simulator.stop()

@@ -1,0 +1,152 @@
+import ECEChat
+import ECESimulator
+import Foundation
+import Testing
+
+@Suite("Each injected fault reaches the client as the right typed outcome")
+struct FaultTests {
+    static func faults(_ change: (inout FaultSettings) -> Void) -> FaultSettings {
+        var faults = FaultSettings()
+        change(&faults)
+        return faults
+    }
+
+    @Test func serverErrorIs500WithABody() async throws {
+        try await SimulatorHarness.run { simulator, client in
+            await simulator.setFaults(Self.faults { $0.errorRate = 1 })
+            let exchange = await client.exchange(.capacity, entryPoint: .id(1000))
+            #expect(exchange.error?.kind == .httpStatus)
+            #expect(exchange.error?.httpStatus == 500)
+            #expect(String(decoding: exchange.body, as: UTF8.self).contains("simulated server error"))
+        }
+    }
+
+    @Test func stallIsATimeoutAndBlocksNothingElse() async throws {
+        try await SimulatorHarness.run(timeout: .milliseconds(500)) { (simulator, client) async throws in
+            await simulator.setFaults(Self.faults { $0.stallRate = 1 }, for: [.id(1001)])
+            let started = ContinuousClock.now
+            async let stalled = client.exchange(.capacity, entryPoint: .id(1001))
+            // While one request hangs, others are answered at once.
+            for _ in 0..<5 {
+                #expect(try await client.capacity(.id(1000)) == 9)
+            }
+            #expect(ContinuousClock.now - started < .milliseconds(450))
+            let outcome = await stalled
+            #expect(outcome.error?.kind == .timeout)
+            #expect(outcome.httpStatus == nil)
+        }
+    }
+
+    @Test func droppedConnectionIsAReset() async throws {
+        try await SimulatorHarness.run { (simulator, client) async throws in
+            await simulator.setFaults(Self.faults { $0.dropRate = 1 })
+            for call in [ChatAPICall.capacity, .chatAllowed] {
+                let exchange = await client.exchange(call, entryPoint: .id(1000))
+                #expect(exchange.error?.kind == .connectionReset, "\(String(describing: exchange.error))")
+            }
+            await simulator.clearFaults()
+            #expect(try await client.capacity(.id(1000)) == 9)
+        }
+    }
+
+    @Test("Oversized bodies, with and without Content-Length, are refused unread", arguments: [false, true])
+    func oversized(chunked: Bool) async throws {
+        try await SimulatorHarness.run { simulator, client in
+            await simulator.setFaults(Self.faults { $0.oversizeRate = 1; $0.oversizeChunked = chunked })
+            let exchange = await client.exchange(.liveSessionStatus, entryPoint: .id(1000))
+            #expect(exchange.error?.kind == .bodyTooLarge)
+            let raw = try await SimulatorHarness.http("GET", "\(simulator.server.baseURL)/liveSessionStatus/1000")
+            #expect(raw.body.utf8.count > 64 * 1024)
+            #expect((raw.headers["content-length"] != nil) == !chunked)
+        }
+    }
+
+    @Test("Printed defective bodies are served, and the client reads them", arguments: ChatAPICall.allCases)
+    func printedDefects(call: ChatAPICall) async throws {
+        try await SimulatorHarness.run { simulator, client in
+            await simulator.setFaults(Self.faults { $0.defectRate = 1 })
+            for raw in Int64(1000)...1006 {
+                let exchange = await client.exchange(call, entryPoint: .id(raw))
+                #expect(exchange.value == (await simulator.status(of: .id(raw)))?.value(for: call), "\(call) \(raw)")
+            }
+            let body = String(decoding: (await client.exchange(call, entryPoint: .id(1003))).body, as: UTF8.self)
+            let defect = switch call {
+            case .agentAvailability: #"standalone="yes" />"#
+            case .capacity: "xmpp-sanzas"
+            case .liveSessionStatus: "<ns2:queueDepth>3</ns2: queueDepth >"
+            case .checkEligibility: "responseType=2 />"
+            case .chatAllowed: "urn:iETF:params"
+            }
+            #expect(body.contains(defect), "\(body)")
+        }
+    }
+
+    @Test func mixupsAreReadByContentOrRefusedAsMalformed() async throws {
+        var configuration = SimulatorHarness.configuration()
+        configuration.faults = Self.faults { $0.mixupRate = 1 }
+        // Asked for XML, got JSON labelled XML: the client sniffs the body and reads it.
+        try await SimulatorHarness.run(configuration, format: .xml) { simulator, client in
+            let exchange = await client.exchange(.chatAllowed, entryPoint: .id(1001))
+            #expect(exchange.contentType == "application/xml")
+            #expect(String(decoding: exchange.body, as: UTF8.self) == #"{"allowed":false,"reason":"entry_point_inactive"}"#)
+            #expect(exchange.value == .chatAllowed(ChatAllowed(allowed: false, reason: .entryPointInactive)))
+        }
+        // Asked for JSON, got XML labelled JSON: a typed malformed-body error.
+        try await SimulatorHarness.run(configuration, format: .json) { _, client in
+            let exchange = await client.exchange(.capacity, entryPoint: .id(1000))
+            #expect(exchange.contentType == "application/json")
+            #expect(String(decoding: exchange.body, as: UTF8.self).contains("<ns2:count>9</ns2:count>"))
+            #expect(exchange.error?.kind == .malformedBody)
+        }
+    }
+
+    @Test func latencyAndJitterDelayAnswers() async throws {
+        try await SimulatorHarness.run(timeout: .milliseconds(400)) { simulator, client in
+            await simulator.setFaults(Self.faults { $0.latency = 0.15; $0.jitter = 0.05 }, for: [.id(1000)])
+            let exchange = await client.exchange(.capacity, entryPoint: .id(1000))
+            #expect(exchange.value == .capacity(9))
+            #expect(exchange.latency >= .milliseconds(100))
+            let other = await client.exchange(.capacity, entryPoint: .id(1006))
+            #expect(other.latency < .milliseconds(100))
+            await simulator.setFaults(Self.faults { $0.latency = 1 }, for: [.id(1000)])
+            #expect(await client.exchange(.capacity, entryPoint: .id(1000)).error?.kind == .timeout)
+        }
+    }
+
+    @Test func faultsAreSetAndClearedThroughSim() async throws {
+        try await SimulatorHarness.run { simulator, client in
+            let base = simulator.baseURL
+            let set = try await SimulatorHarness.http("POST", "\(base)/sim/faults?errorRate=1&entryPoints=1002-1003")
+            #expect(set.status == 200)
+            #expect(await client.exchange(.capacity, entryPoint: .id(1002)).httpStatus == 500)
+            #expect(await client.exchange(.capacity, entryPoint: .id(1003)).httpStatus == 500)
+            #expect(await client.exchange(.capacity, entryPoint: .id(1000)).httpStatus == 200)
+            let report = try JSONDecoder().decode(FaultReport.self, from: Data(try await SimulatorHarness.http("GET", "\(base)/sim/faults").body.utf8))
+            #expect(report.byEntryPoint["1002"]?.errorRate == 1)
+            #expect(report.global == .none)
+            #expect(try await SimulatorHarness.http("DELETE", "\(base)/sim/faults?entryPoints=1002").status == 200)
+            #expect(await client.exchange(.capacity, entryPoint: .id(1002)).httpStatus == 200)
+            #expect(await client.exchange(.capacity, entryPoint: .id(1003)).httpStatus == 500)
+            #expect(try await SimulatorHarness.http("POST", "\(base)/sim/faults?errorRate=2").status == 400)
+            #expect(try await SimulatorHarness.http("POST", "\(base)/sim/faults?eror=1").status == 400)
+            #expect(try await SimulatorHarness.http("DELETE", "\(base)/sim/faults").status == 200)
+            #expect(await client.exchange(.capacity, entryPoint: .id(1003)).httpStatus == 200)
+        }
+    }
+
+    @Test("Fault rolls are seeded: the same seed fails the same requests")
+    func faultRollsAreDeterministic() async throws {
+        func pattern() async throws -> [Int?] {
+            var configuration = SimulatorHarness.configuration(seed: 99)
+            configuration.faults = Self.faults { $0.errorRate = 0.5 }
+            var statuses: [Int?] = []
+            try await SimulatorHarness.run(configuration) { _, client in
+                for _ in 0..<30 { statuses.append(await client.exchange(.capacity, entryPoint: .id(1000)).httpStatus) }
+            }
+            return statuses
+        }
+        let first = try await pattern()
+        #expect(first.contains(500) && first.contains(200))
+        #expect(try await pattern() == first)
+    }
+}
