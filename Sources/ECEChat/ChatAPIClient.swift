@@ -45,7 +45,11 @@ public actor ChatAPIClient {
 
     public nonisolated let server: ChatAPIServer
     public nonisolated let configuration: Configuration
-    private let httpClient: HTTPClient
+    private let httpConfiguration: HTTPClient.Configuration
+    private var httpClient: HTTPClient
+    /// Connection attempts that failed since the pool was last renewed.
+    private var connectionFailures = 0
+    private var retiredClients: [Task<Void, Never>] = []
     private let logger: Logger
     private var inFlight = 0
     private var waiters: [(id: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
@@ -72,13 +76,38 @@ public actor ChatAPIClient {
             if configuration.insecure { tls.certificateVerification = .none }
             httpConfiguration.tlsConfiguration = tls
         }
+        self.httpConfiguration = httpConfiguration
         httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
+    }
+
+    /// How many failed connection attempts in a row renew the connection pool.
+    ///
+    /// async-http-client's pool backs off new connections after failures (100 ms × 1.25ⁿ, up to
+    /// a minute) and keeps that count while the server is down, so a server that comes back
+    /// would be ignored for up to a minute. A fresh pool after a few failures keeps that wait
+    /// under a second, which is what lets the monitor see a return within one interval.
+    static let connectionFailuresBeforeRenewal = 8
+
+    private func noteConnectionOutcome(_ error: ChatAPIError?) {
+        guard let error else {
+            connectionFailures = 0
+            return
+        }
+        guard error.kind == .connectionRefused || error.kind == .connectionFailed else { return }
+        connectionFailures += 1
+        guard connectionFailures >= Self.connectionFailuresBeforeRenewal, !isShutDown else { return }
+        connectionFailures = 0
+        let retired = httpClient
+        httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
+        retiredClients.removeAll { $0.isCancelled }
+        retiredClients.append(Task { try? await retired.shutdown() })
     }
 
     /// Closes the connection pool; call once when done.
     public func shutdown() async throws {
         guard !isShutDown else { return }
         isShutDown = true
+        for retired in retiredClients { await retired.value }
         try await httpClient.shutdown()
     }
 
@@ -98,7 +127,7 @@ public actor ChatAPIClient {
             request.method = .GET
             request.headers.add(name: "Accept", value: configuration.format.acceptHeader)
             request.headers.add(name: "User-Agent", value: configuration.userAgent)
-            let response = try await perform(request, call: call.rawValue)
+            let response = try await perform(request, call: call.rawValue, using: httpClient)
             status = response.status
             contentType = response.contentType
             body = response.body
@@ -113,6 +142,7 @@ public actor ChatAPIClient {
             outcome = .failure(Self.translate(error, call: call.rawValue, timeout: configuration.requestTimeout, target: server.authority))
         }
         let latency = ContinuousClock.now - started
+        noteConnectionOutcome(status == nil ? outcome.failureValue : nil)
         if status != nil { latencies[call, default: LatencyWindow()].record(latency) }
         if case .failure(let error) = outcome {
             logger.debug("request failed", metadata: ["entryPoint": "\(entryPoint)", "error": "\(error)"])
@@ -163,7 +193,7 @@ public actor ChatAPIClient {
             request.headers.add(name: "Accept", value: configuration.format.acceptHeader)
             request.headers.add(name: "User-Agent", value: configuration.userAgent)
             request.body = .bytes(ByteBuffer(string: survey.xmlBody))
-            let response = try await perform(request, call: "survey")
+            let response = try await perform(request, call: "survey", using: httpClient)
             guard (200..<300).contains(response.status) else {
                 throw ChatAPIError.httpStatus(call: "survey", status: response.status, body: response.body)
             }
@@ -191,7 +221,7 @@ public actor ChatAPIClient {
         var body: [UInt8]
     }
 
-    private nonisolated func perform(_ request: HTTPClientRequest, call: String) async throws -> RawResponse {
+    private nonisolated func perform(_ request: HTTPClientRequest, call: String, using httpClient: HTTPClient) async throws -> RawResponse {
         let deadline = NIODeadline.now() + .nanoseconds(Self.nanoseconds(configuration.requestTimeout))
         let response = try await httpClient.execute(request, deadline: deadline, logger: logger)
         let limit = configuration.maximumBodySize
@@ -296,4 +326,11 @@ public actor ChatAPIClient {
 /// The version ecetop reports in `User-Agent` and `--version`.
 public enum ECEChatVersion {
     public static let current = "0.1.0"
+}
+
+extension Result {
+    var failureValue: Failure? {
+        if case .failure(let error) = self { return error }
+        return nil
+    }
 }

@@ -314,6 +314,7 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
         entry.snapshot = new
         entry.isInFlight = false
         entries[id] = entry
+        updateStaleness(of: id, now: now)
         isDirty = true
         wake()
     }
@@ -370,22 +371,24 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
     private func refreshStaleness(now: Duration) {
         guard now - lastStalenessCheck >= .milliseconds(250) else { return }
         lastStalenessCheck = now
-        let limit = effectiveInterval * 2
+        for id in order { updateStaleness(of: id, now: now) }
+    }
+
+    /// Marks an entry point stale when its newest good data is older than two intervals.
+    private func updateStaleness(of id: EntryPointID, now: Duration) {
+        guard var entry = entries[id] else { return }
         let time = date(now)
-        for id in order {
-            guard var entry = entries[id] else { continue }
-            let newest = entry.snapshot.newestDataAt
-            let age = newest.map { time.timeIntervalSince($0) } ?? now.inSeconds
-            let stale = age > limit.inSeconds
-            guard stale != entry.snapshot.isStale else { continue }
-            entry.snapshot.isStale = stale
-            if newest != nil {
-                log(MonitorEvent(time: time, entryPoint: id, kind: stale ? .becameStale : .becameFresh, call: nil,
-                                 old: "", new: stale ? "\(Int(age)) s old" : ""))
-            }
-            entries[id] = entry
-            isDirty = true
+        let newest = entry.snapshot.newestDataAt
+        let age = newest.map { time.timeIntervalSince($0) } ?? now.inSeconds
+        let stale = age > (effectiveInterval * 2).inSeconds
+        guard stale != entry.snapshot.isStale else { return }
+        entry.snapshot.isStale = stale
+        if newest != nil {
+            log(MonitorEvent(time: time, entryPoint: id, kind: stale ? .becameStale : .becameFresh, call: nil,
+                             old: "", new: stale ? "\(Int(age)) s old" : ""))
         }
+        entries[id] = entry
+        isDirty = true
     }
 
     private func log(_ event: MonitorEvent) {

@@ -70,9 +70,11 @@ struct ChatMonitorTests {
             let (fresh, _) = try await harness.advance(until: { $0.entryPoints.allSatisfy { $0.chatAllowed?.allowed == true } })
             let lastQueueDepth = fresh.entryPoints.map { $0.sessionStatus?.queueDepth }
 
-            await harness.simulator.stop()
+            // Stopped without waiting for its graceful shutdown, as a crash would.
+            let stopping = Task { await harness.simulator.stop() }
             let (down, _) = try await harness.advance(until: { snapshot in
                 snapshot.diagnoses.contains { if case .serverUnreachable = $0 { true } else { false } }
+                    && snapshot.entryPoints.allSatisfy { $0.failingCalls.count == 5 }
             })
             // Last good values are kept, never blanked.
             #expect(down.entryPoints.map { $0.sessionStatus?.queueDepth } == lastQueueDepth)
@@ -92,11 +94,12 @@ struct ChatMonitorTests {
             configuration.speed = 0
             configuration.port = port
             configuration.logLevel = .error
+            await stopping.value
             let restarted = try await ECESimulatorServer.start(configuration)
             let (recovered, elapsed) = try await harness.advance(until: { snapshot in
                 snapshot.entryPoints.allSatisfy { !$0.isStale && $0.failingCalls.isEmpty }
             }, step: .milliseconds(100))
-            #expect(elapsed <= recovered.effectiveInterval + .milliseconds(300), "recovered after \(elapsed)")
+            #expect(elapsed <= recovered.effectiveInterval + .milliseconds(300), "recovered after \(elapsed): \(recovered.events.suffix(12).map { "\($0.time.timeIntervalSince1970 - 1_800_000_000) \($0.summary)" })")
             #expect(recovered.diagnoses.isEmpty)
             await restarted.stop()
         } catch {
