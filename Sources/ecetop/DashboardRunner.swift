@@ -1,0 +1,51 @@
+import ArgumentParser
+import ECEChat
+import ECEMonitor
+import ECETerminal
+import Foundation
+import Logging
+
+/// Runs the monitor and the terminal dashboard together until the user quits.
+enum DashboardRunner {
+    static func run(client: ChatAPIClient, entryPoints: [EntryPointID], monitorConfiguration: MonitorConfiguration,
+                    terminalConfiguration: TerminalConfiguration) async throws {
+        let monitor = ChatMonitor(client: client, entryPoints: entryPoints, configuration: monitorConfiguration,
+                                  logger: Logger(label: "ecetop.monitor"))
+        let app = TerminalApp(configuration: terminalConfiguration)
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await monitor.run() }
+                group.addTask {
+                    for await snapshot in monitor.snapshots { app.publish(snapshot) }
+                }
+                try await app.run { command in monitor.send(command) }
+                group.cancelAll()
+            }
+        } catch let error as TerminalError {
+            try? await client.shutdown()
+            throw ValidationError(error.description)
+        }
+        try? await client.shutdown()
+    }
+
+    /// Refuses early, with a hint, when there is no terminal to draw on.
+    static func requireTerminal() throws {
+        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+            throw ValidationError("the dashboard needs a terminal; for scripts and pipes use `ecetop check ID…`")
+        }
+        guard let term = ProcessInfo.processInfo.environment["TERM"], !term.isEmpty else {
+            throw ValidationError("TERM is not set: cannot drive the terminal (try TERM=xterm-256color)")
+        }
+    }
+
+    /// `$XDG_STATE_HOME/ecetop/ecetop.log`, else `~/.local/state/ecetop/ecetop.log`; the folder is made.
+    static func logPath(_ explicit: String?) -> String {
+        if let explicit { return explicit }
+        let environment = ProcessInfo.processInfo.environment
+        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/state")
+        let folder = (state as NSString).appendingPathComponent("ecetop")
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return (folder as NSString).appendingPathComponent("ecetop.log")
+    }
+}
