@@ -28,15 +28,14 @@ public enum ScenarioFile {
         try top.rejectUnknownKeys(["name", "start", "curve", "patience", "stopped_services", "entry_points", "agents", "timeline"])
 
         var entryPoints: [EntryPointSpec] = []
+        var known = Set<EntryPointID>()
         for reader in try tables("entry_points", in: top) {
-            entryPoints += try entryPointSpecs(reader)
+            for spec in try entryPointSpecs(reader) {
+                guard known.insert(spec.id).inserted else { throw reader.error("ids", "entry point \(spec.id) is listed twice") }
+                entryPoints.append(spec)
+            }
         }
         guard !entryPoints.isEmpty else { throw top.error("entry_points", "the scenario needs at least one [[entry_points]] table") }
-        var known = Set<EntryPointID>()
-        for (position, spec) in entryPoints.enumerated() where !known.insert(spec.id).inserted {
-            let reader = try tables("entry_points", in: top)[min(position, try tables("entry_points", in: top).count - 1)]
-            throw reader.error("ids", "entry point \(spec.id) is listed twice")
-        }
         var agents: [AgentGroup] = []
         for reader in try tables("agents", in: top) {
             agents.append(try agentGroup(reader, known: known))

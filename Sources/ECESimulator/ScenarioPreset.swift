@@ -6,8 +6,8 @@ public enum ScenarioPreset: String, Sendable, CaseIterable {
     case calm
     /// A working day near capacity: queues build at the peaks and sometimes reach their maximum.
     case busy
-    /// After a minute the assignment service stops and agents leave; queues fill to their maximum;
-    /// after five minutes the service and the agents come back and the queues drain.
+    /// After a minute the assignment service stops and half the agents leave; queues fill to their
+    /// maximum; at five minutes the service restarts, the agents return and the queues drain.
     case meltdown
     /// Every chatAllowed reason at once, by entry point position (cycle of seven); any ID outside
     /// the list answers `invalid_entry_point`.
@@ -63,19 +63,19 @@ public enum ScenarioPreset: String, Sendable, CaseIterable {
         var agents: [AgentGroup] = []
         for id in ids {
             var spec = EntryPointSpec(id: id, name: "Billing \(id)")
-            spec.arrivalsPerHour = 120
-            spec.handleTime = HandleTimeDistribution(shape: .lognormal, mean: 150)
+            spec.arrivalsPerHour = 180
+            spec.handleTime = HandleTimeDistribution(shape: .lognormal, mean: 100)
             spec.maxQueueDepth = 6
             specs.append(spec)
             agents.append(AgentGroup(count: 2, concurrentTaskLimit: 4, entryPoints: [id], initialLoad: 2))
         }
         var scenario = Scenario(name: rawValue, entryPoints: specs, agents: agents)
-        scenario.timeline = [
-            TimelineEvent(at: 60, .stopService(nil)),
-            TimelineEvent(at: 90, .logOut(count: ids.count, entryPoints: nil)),
-            TimelineEvent(at: 300, .startService(nil)),
-            TimelineEvent(at: 330, .logIn(count: ids.count, entryPoints: nil)),
-        ]
+        // Half the agents leave while the service is down (one per queue, so every queue keeps
+        // someone and customers keep arriving into the queue), and come back after it restarts.
+        scenario.timeline = [TimelineEvent(at: 60, .stopService(nil))]
+            + ids.map { TimelineEvent(at: 90, .logOut(count: 1, entryPoints: [$0])) }
+            + [TimelineEvent(at: 300, .startService(nil))]
+            + ids.map { TimelineEvent(at: 330, .logIn(count: 1, entryPoints: [$0])) }
         return scenario
     }
 

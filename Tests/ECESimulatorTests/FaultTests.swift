@@ -12,7 +12,7 @@ struct FaultTests {
     }
 
     @Test func serverErrorIs500WithABody() async throws {
-        try await SimulatorHarness.run { simulator, client in
+        try await SimulatorHarness.run { (simulator, client) async throws in
             await simulator.setFaults(Self.faults { $0.errorRate = 1 })
             let exchange = await client.exchange(.capacity, entryPoint: .id(1000))
             #expect(exchange.error?.kind == .httpStatus)
@@ -51,7 +51,7 @@ struct FaultTests {
 
     @Test("Oversized bodies, with and without Content-Length, are refused unread", arguments: [false, true])
     func oversized(chunked: Bool) async throws {
-        try await SimulatorHarness.run { simulator, client in
+        try await SimulatorHarness.run { (simulator, client) async throws in
             await simulator.setFaults(Self.faults { $0.oversizeRate = 1; $0.oversizeChunked = chunked })
             let exchange = await client.exchange(.liveSessionStatus, entryPoint: .id(1000))
             #expect(exchange.error?.kind == .bodyTooLarge)
@@ -63,7 +63,7 @@ struct FaultTests {
 
     @Test("Printed defective bodies are served, and the client reads them", arguments: ChatAPICall.allCases)
     func printedDefects(call: ChatAPICall) async throws {
-        try await SimulatorHarness.run { simulator, client in
+        try await SimulatorHarness.run { (simulator, client) async throws in
             await simulator.setFaults(Self.faults { $0.defectRate = 1 })
             for raw in Int64(1000)...1006 {
                 let exchange = await client.exchange(call, entryPoint: .id(raw))
@@ -85,14 +85,14 @@ struct FaultTests {
         var configuration = SimulatorHarness.configuration()
         configuration.faults = Self.faults { $0.mixupRate = 1 }
         // Asked for XML, got JSON labelled XML: the client sniffs the body and reads it.
-        try await SimulatorHarness.run(configuration, format: .xml) { simulator, client in
+        try await SimulatorHarness.run(configuration, format: .xml) { (simulator, client) async throws in
             let exchange = await client.exchange(.chatAllowed, entryPoint: .id(1001))
             #expect(exchange.contentType == "application/xml")
             #expect(String(decoding: exchange.body, as: UTF8.self) == #"{"allowed":false,"reason":"entry_point_inactive"}"#)
             #expect(exchange.value == .chatAllowed(ChatAllowed(allowed: false, reason: .entryPointInactive)))
         }
         // Asked for JSON, got XML labelled JSON: a typed malformed-body error.
-        try await SimulatorHarness.run(configuration, format: .json) { _, client in
+        try await SimulatorHarness.run(configuration, format: .json) { (_, client) async throws in
             let exchange = await client.exchange(.capacity, entryPoint: .id(1000))
             #expect(exchange.contentType == "application/json")
             #expect(String(decoding: exchange.body, as: UTF8.self).contains("<ns2:count>9</ns2:count>"))
@@ -101,7 +101,7 @@ struct FaultTests {
     }
 
     @Test func latencyAndJitterDelayAnswers() async throws {
-        try await SimulatorHarness.run(timeout: .milliseconds(400)) { simulator, client in
+        try await SimulatorHarness.run(timeout: .milliseconds(400)) { (simulator, client) async throws in
             await simulator.setFaults(Self.faults { $0.latency = 0.15; $0.jitter = 0.05 }, for: [.id(1000)])
             let exchange = await client.exchange(.capacity, entryPoint: .id(1000))
             #expect(exchange.value == .capacity(9))
@@ -114,7 +114,7 @@ struct FaultTests {
     }
 
     @Test func faultsAreSetAndClearedThroughSim() async throws {
-        try await SimulatorHarness.run { simulator, client in
+        try await SimulatorHarness.run { (simulator, client) async throws in
             let base = simulator.baseURL
             let set = try await SimulatorHarness.http("POST", "\(base)/sim/faults?errorRate=1&entryPoints=1002-1003")
             #expect(set.status == 200)
@@ -140,7 +140,7 @@ struct FaultTests {
             var configuration = SimulatorHarness.configuration(seed: 99)
             configuration.faults = Self.faults { $0.errorRate = 0.5 }
             var statuses: [Int?] = []
-            try await SimulatorHarness.run(configuration) { _, client in
+            try await SimulatorHarness.run(configuration) { (_, client) async throws in
                 for _ in 0..<30 { statuses.append(await client.exchange(.capacity, entryPoint: .id(1000)).httpStatus) }
             }
             return statuses

@@ -29,7 +29,7 @@ struct RouteTests {
 
     @Test("Every call, XML and JSON, decodes to what the model says", arguments: [ChatAPIClient.ResponseFormat.xml, .json])
     func everyCallMatchesTheModel(format: ChatAPIClient.ResponseFormat) async throws {
-        try await SimulatorHarness.run(format: format) { simulator, client in
+        try await SimulatorHarness.run(format: format) { (simulator, client) async throws in
             for raw in Int64(1000)...1009 {
                 let id = EntryPointID.id(raw)
                 let status = try #require(await simulator.status(of: id))
@@ -54,7 +54,7 @@ struct RouteTests {
     }
 
     @Test func wellFormedXMLHasTheVendorShape() async throws {
-        try await SimulatorHarness.run { simulator, _ in
+        try await SimulatorHarness.run { (simulator, _) async throws in
             let base = simulator.server.baseURL
             let capacity = try await SimulatorHarness.http("GET", "\(base)/capacity/1000")
             #expect(capacity.headers["content-type"] == "application/xml")
@@ -74,7 +74,7 @@ struct RouteTests {
     }
 
     @Test func unknownEntryPointsBadIDsAndUnknownPaths() async throws {
-        try await SimulatorHarness.run { simulator, client in
+        try await SimulatorHarness.run { (simulator, client) async throws in
             for call in ChatAPICall.allCases where call != .chatAllowed {
                 let exchange = await client.exchange(call, entryPoint: .id(999))
                 #expect(exchange.httpStatus == 500)
@@ -96,7 +96,7 @@ struct RouteTests {
     }
 
     @Test func surveyRoundTrip() async throws {
-        try await SimulatorHarness.run { simulator, client in
+        try await SimulatorHarness.run { (simulator, client) async throws in
             let survey = try Survey(sessionID: "S-42", answers: [
                 .init(question: "Was the agent <helpful>?", answer: "Yes & quickly"),
                 .init(question: "Score", answer: "5"),
