@@ -15,12 +15,12 @@ final class NcursesRenderer {
     /// Sets up colours; call after the screen is open.
     init(window: UnsafeMutablePointer<WINDOW>, theme: Theme) {
         self.window = window
-        let colors = has_colors() ? Int(ece_colors()) : 0
-        var useColors = colors >= 8
+        // COLORS is only known after start_color.
+        var useColors = has_colors() && start_color() != ece_err() && ece_colors() >= 8
         var defaultsOK = false
         if useColors {
-            useColors = start_color() != ece_err()
             defaultsOK = use_default_colors() != ece_err()
+            useColors = ece_color_pairs() > StyleRole.allCases.count
         }
         for role in StyleRole.allCases {
             let style = theme.style(for: role)

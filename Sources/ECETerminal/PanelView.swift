@@ -87,6 +87,13 @@ public struct PanelView: Sendable {
             buffer.write(text, x: x + 6, y: y, width: width - 6, style: CellStyle(role), ellipsis: glyphs.ellipsis)
         }
         line { buffer in
+            // A failing call matters more than the chart: its error takes the chart's row.
+            if let failing = entryPoint.failingCalls.first {
+                var text = "\(glyphs.warning) \(failing.error.description)"
+                if entryPoint.failingCalls.count > 1 { text += " (+\(entryPoint.failingCalls.count - 1))" }
+                buffer.write(text, x: x, y: y, width: width, style: CellStyle(.warning), ellipsis: glyphs.ellipsis)
+                return
+            }
             let values = entryPoint.history.queueDepth.map(\.value)
             guard !values.isEmpty else {
                 buffer.write("no queue history yet", x: x, y: y, style: CellStyle(.dim), limit: width)
@@ -111,25 +118,21 @@ public struct PanelView: Sendable {
         return entryPoint.hasUnacknowledgedAlert ? "ALERT" : "ack"
     }
 
-    /// The age of the data, with what is wrong when something is.
+    /// The age of the data, with how long calls have been failing or which alert is raised.
     private func footerLine(context: ViewContext) -> (String, StyleRole) {
         let age = entryPoint.newestDataAt.map { DurationText.age(seconds: context.now.timeIntervalSince($0)) }
-        let failing = entryPoint.failingCalls
-        var parts: [String] = []
-        if entryPoint.isStale {
-            parts.append("stale, newest " + (age.map { "\($0) old" } ?? "never"))
-        } else {
-            parts.append(age.map { "data \($0) old" } ?? "no data yet")
-        }
-        if let first = failing.first {
-            let state = entryPoint.state(first.call)
-            let count = state.consecutiveFailures > 1 ? "\(state.consecutiveFailures)\(context.glyphs.times) " : ""
-            parts.append(count + first.error.description)
-            if failing.count > 1 { parts.append("+\(failing.count - 1) failing") }
+        var parts: [String] = [age.map { "data \($0) old" } ?? "no data yet"]
+        if let failing = entryPoint.failingCalls.first {
+            let state = entryPoint.state(failing.call)
+            var text = "\(state.consecutiveFailures)\(context.glyphs.times) failed"
+            if let since = state.failingSince {
+                text += " for " + DurationText.age(seconds: context.now.timeIntervalSince(since))
+            }
+            parts.append(text)
         } else if let alert = entryPoint.alerts.first(where: { if case .reason = $0.rule { false } else { true } }) {
             parts.append("alert: \(alert.rule)")
         }
-        let role: StyleRole = entryPoint.isStale ? .stale : !failing.isEmpty ? .warning : .dim
+        let role: StyleRole = entryPoint.isStale ? .stale : !entryPoint.failingCalls.isEmpty ? .warning : .dim
         return (parts.joined(separator: context.glyphs.separator), role)
     }
 

@@ -1,0 +1,389 @@
+@testable import ECETerminal
+import Testing
+
+/// Whole screens drawn by the text renderer: grids, pages, overlays, detail, notices.
+@Suite struct FrameSnapshotTests {
+    @Test func grid80x24() {
+        #expect(FrameCases.grid80() == #"""
+             ecetop  https://ece.example.com              every 5s · budget 20/s · 22:13:21
+             12 EPs  ✖ 3 crit  ▲ 2 warn  ● 7 ok  ? 0 unkn                sort ID · page 1/3
+            ╔ 1000 ════════════════════════════════╗┌ 1001 Sales ─────────────────── ALERT ┐
+            ║ ● OK allowed                         ║│ ✖ CRIT queue_depth_reached           │
+            ║ queue 0           wait 0.0 s         ║│ queue 12          wait 2m 05s        │
+            ║ slots 4           agents yes         ║│ slots 0           agents yes         │
+            ║ elig  0 queue can take new chats     ║│ elig  2 queue maximum depth reached  │
+            ║ ▁▅▁█ max 2                           ║│ ▂▃▅▆█ max 12                         │
+            ║ data 2s old                          ║│ data 2s old                          │
+            ╚══════════════════════════════════════╝└──────────────────────────────────────┘
+            ┌ 1002 ───────────────────────── ALERT ┐┌ 1003 Support ────────────────────────┐
+            │ ▲ WARN agent_not_available           ││ ● OK allowed                         │
+            │ queue 0           wait 0.0 s         ││ queue 2           wait 3.0 s         │
+            │ slots 4           agents no          ││ slots 4           agents yes         │
+            │ elig  1 no agent available           ││ elig  0 queue can take new chats     │
+            │ no queue history yet                 ││ ▁▅█ max 2                            │
+            │ data 2s old                          ││ data 2s old                          │
+            └──────────────────────────────────────┘└──────────────────────────────────────┘
+
+
+
+
+
+             Enter detail  / filter  s sort  p pause  r refresh  a ack  ? help  q quit
+            """#)
+    }
+
+    /// Five columns; paused, demo tag, stretched interval and a diagnosis banner.
+    @Test func grid200x60() {
+        #expect(FrameCases.grid200() == #"""
+             ecetop  DEMO http://127.0.0.1:8080  https://ece.example.com                                                                                PAUSED every 3s (asked 2s, budget) · budget 20/s · 22:13:21
+             12 entry points  ✖ 3 critical  ▲ 2 warning  ● 7 ok  ? 0 unknown                                                                                                                                sort ID
+             ✖ assignment service not running on 3 of 12 entry points since 22:08:21
+            ╔ 1000 ════════════════════════════════╗┌ 1001 Sales ─────────────────── ALERT ┐┌ 1002 ───────────────────────── ALERT ┐┌ 1003 Support ────────────────────────┐┌ 1004 ────────────────────────────────┐
+            ║ ● OK allowed                         ║│ ✖ CRIT queue_depth_reached           ││ ▲ WARN agent_not_available           ││ ● OK allowed                         ││ ● OK allowed                         │
+            ║ queue 0           wait 0.0 s         ║│ queue 12          wait 2m 05s        ││ queue 0           wait 0.0 s         ││ queue 2           wait 3.0 s         ││ queue 1           wait 4.0 s         │
+            ║ slots 4           agents yes         ║│ slots 0           agents yes         ││ slots 4           agents no          ││ slots 4           agents yes         ││ slots 4           agents yes         │
+            ║ elig  0 queue can take new chats     ║│ elig  2 queue maximum depth reached  ││ elig  1 no agent available           ││ elig  0 queue can take new chats     ││ elig  0 queue can take new chats     │
+            ║ ▁▅▁█ max 2                           ║│ ▂▃▅▆█ max 12                         ││ no queue history yet                 ││ ▁▅█ max 2                            ││ ▁▅▁█ max 2                           │
+            ║ data 2s old                          ║│ data 2s old                          ││ data 2s old                          ││ data 2s old                          ││ data 2s old                          │
+            ╚══════════════════════════════════════╝└──────────────────────────────────────┘└──────────────────────────────────────┘└──────────────────────────────────────┘└──────────────────────────────────────┘
+            ┌ 1005 ────────────────────────────────┐┌ 1006 Sales ─────────────────── ALERT ┐┌ 1007 ───────────────────────── ALERT ┐┌ 1008 Support ────────────────────────┐┌ 1009 ────────────────────────────────┐
+            │ ● OK allowed                         ││ ✖ CRIT queue_depth_reached           ││ ▲ WARN agent_not_available           ││ ● OK allowed                         ││ ● OK allowed                         │
+            │ queue 2           wait 5.0 s         ││ queue 12          wait 2m 05s        ││ queue 0           wait 0.0 s         ││ queue 2           wait 3.0 s         ││ queue 0           wait 9.0 s         │
+            │ slots 4           agents yes         ││ slots 0           agents yes         ││ slots 4           agents no          ││ slots 4           agents yes         ││ slots 4           agents yes         │
+            │ elig  0 queue can take new chats     ││ elig  2 queue maximum depth reached  ││ elig  1 no agent available           ││ elig  0 queue can take new chats     ││ elig  0 queue can take new chats     │
+            │ ▁▅▁█ max 2                           ││ ▂▃▅▆█ max 12                         ││ no queue history yet                 ││ ▁▅█ max 2                            ││ ▁▅▁█ max 2                           │
+            │ data 2s old                          ││ data 2s old                          ││ data 2s old                          ││ data 2s old                          ││ data 2s old                          │
+            └──────────────────────────────────────┘└──────────────────────────────────────┘└──────────────────────────────────────┘└──────────────────────────────────────┘└──────────────────────────────────────┘
+            ┌ 1010 ────────────────────────────────┐┌ 1011 Sales ─────────────────── ALERT ┐
+            │ ● OK allowed                         ││ ✖ CRIT queue_depth_reached           │
+            │ queue 1           wait 10.0 s        ││ queue 12          wait 2m 05s        │
+            │ slots 4           agents yes         ││ slots 0           agents yes         │
+            │ elig  0 queue can take new chats     ││ elig  2 queue maximum depth reached  │
+            │ ▁▅▁█ max 2                           ││ ▂▃▅▆█ max 12                         │
+            │ data 2s old                          ││ data 2s old                          │
+            └──────────────────────────────────────┘└──────────────────────────────────────┘
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+             Enter detail  / filter  s sort  p pause  r refresh  a ack  e events  PgDn page  ? help  q quit
+            """#)
+    }
+
+    @Test func secondPage() {
+        #expect(FrameCases.page2() == #"""
+             ecetop  https://ece.example.com              every 5s · budget 20/s · 22:13:21
+             12 EPs  ✖ 3 crit  ▲ 2 warn  ● 7 ok  ? 0 unkn                sort ID · page 2/3
+            ╔ 1004 ════════════════════════════════╗┌ 1005 ────────────────────────────────┐
+            ║ ● OK allowed                         ║│ ● OK allowed                         │
+            ║ queue 1           wait 4.0 s         ║│ queue 2           wait 5.0 s         │
+            ║ slots 4           agents yes         ║│ slots 4           agents yes         │
+            ║ elig  0 queue can take new chats     ║│ elig  0 queue can take new chats     │
+            ║ ▁▅▁█ max 2                           ║│ ▁▅▁█ max 2                           │
+            ║ data 2s old                          ║│ data 2s old                          │
+            ╚══════════════════════════════════════╝└──────────────────────────────────────┘
+            ┌ 1006 Sales ─────────────────── ALERT ┐┌ 1007 ───────────────────────── ALERT ┐
+            │ ✖ CRIT queue_depth_reached           ││ ▲ WARN agent_not_available           │
+            │ queue 12          wait 2m 05s        ││ queue 0           wait 0.0 s         │
+            │ slots 0           agents yes         ││ slots 4           agents no          │
+            │ elig  2 queue maximum depth reached  ││ elig  1 no agent available           │
+            │ ▂▃▅▆█ max 12                         ││ no queue history yet                 │
+            │ data 2s old                          ││ data 2s old                          │
+            └──────────────────────────────────────┘└──────────────────────────────────────┘
+
+
+
+
+
+             Enter detail  / filter  s sort  p pause  r refresh  a ack  ? help  q quit
+            """#)
+    }
+
+    @Test func helpOverlay() {
+        #expect(FrameCases.help() == #"""
+             ecetop  https://ece.example.com              every 5s · budget 20/s · 22:13:21
+             12 EPs  ✖ 3 crit  ▲ 2 warn  ● 7 ok  ? 0 unkn                sort ID · page 1/3
+            ╔ 100┌─ Help ────────────────────────────────────────────────────────────┐LERT ┐
+            ║ ● O│ ● OK  ▲ WARN  ✖ CRIT  ? UNKNOWN  ◌ STALE                          │     │
+            ║ que│ Red panels flash until their alerts are acknowledged (a).         │     │
+            ║ slo│ The status line spells chatAllowed's reason as the API does.      │     │
+            ║ eli│                                                                   │hed  │
+            ║ ▁▅▁│ Everywhere                                                        │     │
+            ║ dat│ q  Ctrl-C           quit (restores the terminal)                  │     │
+            ╚════│ ?                   this help (Esc, ? or Enter closes it)         │─────┘
+            ┌ 100│ p                   pause or resume polling                       │─────┐
+            │ ▲ W│ +  -                poll less / more often (1s 2s 3s 5s 10s … 5m) │     │
+            │ que│ e                   event log, newest first                       │     │
+            │ slo│                                                                   │     │
+            │ eli│ Grid                                                              │     │
+            │ no │ arrows  hjkl        move the selection                            │     │
+            │ dat│ Home  End  g  G     first / last entry point                      │     │
+            └────│ PgUp  PgDn          previous / next page                          │─────┘
+                 │ Enter               details of the selected entry point           │
+                 │ r                   refresh all entry points now                  │
+                 │ a                   acknowledge the selected entry point's alerts │
+                 │ A                   acknowledge all alerts                        │
+                 └─────────────────────────────────────────────────────── more: Down ┘
+             Up/Dn scroll  Esc close help  q quit
+            """#)
+    }
+
+    @Test func helpOverlayScrolled() {
+        #expect(FrameCases.helpScrolled() == #"""
+             ecetop  https://ece.example.com                                  every 5s · budget 20/s · 22:13:21
+             12 entry points  ✖ 3 critical  ▲ 2 warning  ● 7 ok  ? 0 unknown                 sort ID · page 1/2
+            ╔ 1000 ════════┌─ Help ────────────────────────────────────────────────────────────┐──────── ALERT ┐
+            ║ ● OK allowed │                                                                   │               │
+            ║ queue 0      │ Everywhere                                                        │5s             │
+            ║ slots 4      │ q  Ctrl-C           quit (restores the terminal)                  │s              │
+            ║ elig  0 queue│ ?                   this help (Esc, ? or Enter closes it)         │hed            │
+            ║ ▁▅▁█ max 2   │ p                   pause or resume polling                       │               │
+            ║ data 2s old  │ +  -                poll less / more often (1s 2s 3s 5s 10s … 5m) │               │
+            ╚══════════════│ e                   event log, newest first                       │───────────────┘
+            ┌ 1002 ────────│                                                                   │───────────────┐
+            │ ▲ WARN agent_│ Grid                                                              │               │
+            │ queue 0      │ arrows  hjkl        move the selection                            │s              │
+            │ slots 4      │ Home  End  g  G     first / last entry point                      │s              │
+            │ elig  1 no ag│ PgUp  PgDn          previous / next page                          │               │
+            │ no queue hist│ Enter               details of the selected entry point           │               │
+            │ data 2s old  │ r                   refresh all entry points now                  │               │
+            └──────────────│ a                   acknowledge the selected entry point's alerts │───────────────┘
+            ┌ 1004 ────────│ A                   acknowledge all alerts                        │───────────────┐
+            │ ● OK allowed │ s                   sort: ID, severity, queue depth, wait time    │               │
+            │ queue 1      │ /                   filter by ID, label, group or reason          │s              │
+            │ slots 4      │ Esc                 clear the filter                              │s              │
+            │ elig  0 queue│                                                                   │               │
+            │ ▁▅▁█ max 2   │ Filter                                                            │               │
+            │ data 2s old  │ typing  Backspace   edit the filter                               │               │
+            └──────────────│ Enter               apply it                                      │───────────────┘
+            ┌ 1006 Sales ──│ Esc                 clear it                                      │──────── ALERT ┐
+            │ ✖ CRIT queue_│                                                                   │               │
+            │ queue 12     │ Detail                                                            │s              │
+            │ slots 0      │ Left Right  [  ]    previous / next entry point                   │               │
+            │ elig  2 queue│ Up Down  k  j       choose the call whose response is shown       │               │
+            │ ▂▃▅▆█ max 12 │ r                   refresh this entry point now                  │               │
+            │ data 2s old  │ a                   acknowledge this entry point's alerts         │               │
+            └──────────────│ Esc  Backspace      back to the grid                              │───────────────┘
+                           │                                                                   │
+                           │ Event log                                                         │
+                           │ Up Down  PgUp PgDn  scroll                                        │
+                           │ Esc  Backspace  e   back                                          │
+                           └───────────────────────────────────────────────────────────────────┘
+             Up/Dn scroll  Esc close help  q quit
+            """#)
+    }
+
+    @Test func tooSmallNotice() {
+        #expect(FrameCases.tooSmall() == #"""
+
+
+
+
+
+                terminal too small (need 40×12)
+                      now 39×12 · q quits
+
+
+
+
+
+            """#)
+    }
+
+    @Test func tooSmallNoticeWrapsOnNarrowScreens() {
+        #expect(FrameCases.tooSmallNarrow() == #"""
+              terminal too
+              small (need
+                 40×12)
+              now 16×6 · q
+                 quits
+
+            """#)
+    }
+
+    @Test func detailOfFailingEntryPoint() {
+        #expect(FrameCases.detail() == #"""
+             ecetop  https://ece.example.com                                  every 5s · budget 20/s · 22:13:21
+             1 entry point  ✖ 0 critical  ▲ 1 warning  ● 0 ok  ? 0 unknown                              sort ID
+             1004  Billing                                                                       ▲ WARN allowed
+             chatAllowed: allowed, new chats can be processed
+             alerts: none
+             data 40s old · next poll in 3s
+
+             call               value                                          HTTP  latency   last ok   fails
+             agentAvailability  yes, agents available                          200   12 ms     22:12:41
+             capacity           4 free slots                                   200   12 ms     22:12:41
+             liveSessionStatus  depth 0, wait 0.0 s                            500   12 ms     22:12:41  3
+             checkEligibility   0 (queue can take new chats)                   200   12 ms     22:12:41
+             chatAllowed        allowed                                        200   12 ms     22:12:41
+             ▲ liveSessionStatus: HTTP 500 (since 22:12:51)
+
+             queue depth  ▁▃▆█ max 6
+             wait time    ▁▃▆█ max 1m 00s
+
+             last response of liveSessionStatus: HTTP 500 · 12 ms · 25 bytes · application/xml
+             <error>\x1B[31mboom\x07</error>
+
+
+
+
+
+
+
+
+
+             [ ] prev/next  Up/Dn call  r refresh  a ack  Esc back  ? help  q quit
+            """#)
+    }
+
+    @Test func detailOfCriticalEntryPoint() {
+        #expect(FrameCases.detailCritical() == #"""
+             ecetop  https://ece.example.com              every 5s · budget 20/s · 22:13:21
+             1 entry point  ✖ 1 critical  ▲ 0 warning  ● 0 ok  ? 0 unknown          sort ID
+             1001                                                ✖ CRIT queue_depth_reached
+             queue_depth_reached: the queue's maximum depth is reached; no new chats will …
+             alerts: queue_depth_reached (critical since 22:12:16, not acknowledged: a)
+             data 2s old
+
+             call               value                      HTTP  latency   last ok   fails
+             agentAvailability  no agent available         200   12 ms     22:13:19
+             capacity           0 free slots               200   12 ms     22:13:19
+             liveSessionStatus  depth 20, wait 1h 02m      200   12 ms     22:13:19
+             checkEligibility   2 (queue maximum depth re… 200   12 ms     22:13:19
+             chatAllowed        not allowed: queue_depth_… 200   12 ms     22:13:19
+
+             last response of chatAllowed: HTTP 200 · 12 ms · 84 bytes · application/xml
+             <?xml version="1.0"?>
+             <chatAllowed allowed="false" reason="queue_depth_reached"/>
+
+
+
+
+
+
+             [ ] prev/next  Up/Dn call  r refresh  a ack  Esc back  ? help  q quit
+            """#)
+    }
+
+    @Test func eventLogNewestFirst() {
+        #expect(FrameCases.eventLog() == #"""
+             ecetop  https://ece.example.com              every 5s · budget 20/s · 22:13:21
+             3 entry points  ✖ 1 critical  ▲ 1 warning  ● 1 ok  ? 0 unknown         sort ID
+             event log, newest first: 12 events · 2–9
+             22:13:01  1001: allowed → queue_depth_reached
+             22:12:51  1000 capacity: error: capacity: HTTP 503
+             22:12:41  1002: allowed → queue_depth_reached
+             22:12:31  1001 capacity: error: capacity: HTTP 503
+             22:12:21  1000: allowed → queue_depth_reached
+             22:12:11  1002 capacity: error: capacity: HTTP 503
+             22:12:01  1001: allowed → queue_depth_reached
+             22:11:51  1000 capacity: error: capacity: HTTP 503
+             Up/Dn scroll  PgUp/PgDn page  Esc back  ? help  q quit
+            """#)
+    }
+
+    @Test func filterBeingTyped() {
+        #expect(FrameCases.filterEditing() == #"""
+             ecetop  https://ece.example.com              every 5s · budget 20/s · 22:13:21
+             12 EPs  ✖ 3 crit  ▲ 2 warn  ● 7 ok  ? 0 unkn                sort ID · page 1/3
+            ╔ 1000 ════════════════════════════════╗┌ 1001 Sales ─────────────────── ALERT ┐
+            ║ ● OK allowed                         ║│ ✖ CRIT queue_depth_reached           │
+            ║ queue 0           wait 0.0 s         ║│ queue 12          wait 2m 05s        │
+            ║ slots 4           agents yes         ║│ slots 0           agents yes         │
+            ║ elig  0 queue can take new chats     ║│ elig  2 queue maximum depth reached  │
+            ║ ▁▅▁█ max 2                           ║│ ▂▃▅▆█ max 12                         │
+            ║ data 2s old                          ║│ data 2s old                          │
+            ╚══════════════════════════════════════╝└──────────────────────────────────────┘
+            ┌ 1002 ───────────────────────── ALERT ┐┌ 1003 Support ────────────────────────┐
+            │ ▲ WARN agent_not_available           ││ ● OK allowed                         │
+            │ queue 0           wait 0.0 s         ││ queue 2           wait 3.0 s         │
+            │ slots 4           agents no          ││ slots 4           agents yes         │
+            │ elig  1 no agent available           ││ elig  0 queue can take new chats     │
+            │ no queue history yet                 ││ ▁▅█ max 2                            │
+            │ data 2s old                          ││ data 2s old                          │
+            └──────────────────────────────────────┘└──────────────────────────────────────┘
+
+
+
+
+
+             filter: Sal▏  Enter apply  Esc clear
+            """#)
+    }
+
+    @Test func filterApplied() {
+        #expect(FrameCases.filterApplied() == #"""
+             ecetop  https://ece.example.com              every 5s · budget 20/s · 22:13:21
+             12 EPs  ✖ 3 crit  ▲ 2 warn  ● 7 ok  ? 0 unkn      sort ID · filter "queu" 3/12
+            ╔ 1001 Sales ═══════════════════ ALERT ╗┌ 1006 Sales ─────────────────── ALERT ┐
+            ║ ✖ CRIT queue_depth_reached           ║│ ✖ CRIT queue_depth_reached           │
+            ║ queue 12          wait 2m 05s        ║│ queue 12          wait 2m 05s        │
+            ║ slots 0           agents yes         ║│ slots 0           agents yes         │
+            ║ elig  2 queue maximum depth reached  ║│ elig  2 queue maximum depth reached  │
+            ║ ▂▃▅▆█ max 12                         ║│ ▂▃▅▆█ max 12                         │
+            ║ data 2s old                          ║│ data 2s old                          │
+            ╚══════════════════════════════════════╝└──────────────────────────────────────┘
+            ┌ 1011 Sales ─────────────────── ALERT ┐
+            │ ✖ CRIT queue_depth_reached           │
+            │ queue 12          wait 2m 05s        │
+            │ slots 0           agents yes         │
+            │ elig  2 queue maximum depth reached  │
+            │ ▂▃▅▆█ max 12                         │
+            │ data 2s old                          │
+            └──────────────────────────────────────┘
+
+
+
+
+
+             Enter detail  / filter  s sort  p pause  r refresh  a ack  ? help  q quit
+            """#)
+    }
+
+    @Test func waitingForFirstSnapshot() {
+        #expect(FrameCases.waiting() == #"""
+             ecetop                   every 5s · budget 20/s · 22:13:21
+             0 EPs  ✖ 0 crit  ▲ 0 warn  ● 0 ok  ? 0 unkn
+
+
+
+
+
+                            waiting for the first poll…
+
+
+
+
+
+             Enter detail  / filter  s sort  p pause  ? help  q quit
+            """#)
+    }
+}

@@ -1,0 +1,92 @@
+@testable import ECETerminal
+import Glibc
+import Testing
+
+/// The ncurses renderer on a real ncurses screen opened with `newterm` on /dev/null.
+///
+/// ncurses keeps one current screen per process, so these run one at a time.
+@Suite(.serialized) struct NcursesRendererTests {
+    /// Opens a screen of `type` on /dev/null, runs `body`, and always closes it.
+    func withScreen(_ type: String, _ body: (NcursesSession, NcursesRenderer) throws -> Void) throws {
+        let fd = open("/dev/null", O_RDWR)
+        #expect(fd >= 0)
+        defer { close(fd) }
+        let session = try NcursesSession(terminalType: type, outputFD: fd, inputFD: fd)
+        defer { session.close() }
+        let renderer = NcursesRenderer(window: session.window, theme: .default)
+        try body(session, renderer)
+    }
+
+    @Test func unknownTerminalTypeIsAnErrorNotAnExit() {
+        let fd = open("/dev/null", O_RDWR)
+        defer { close(fd) }
+        #expect(throws: TerminalError.unknownTerminalType("no-such-terminal-xyz")) {
+            _ = try NcursesSession(terminalType: "no-such-terminal-xyz", outputFD: fd, inputFD: fd)
+        }
+        #expect(throws: TerminalError.terminalTypeUnset) {
+            _ = try NcursesSession(terminalType: nil, outputFD: fd, inputFD: fd)
+        }
+    }
+
+    @Test func pairsUseThemeColoursOn256ColourTerminals() throws {
+        try withScreen("xterm-256color") { _, renderer in
+            #expect(renderer.reportedColors(.critical)?.foreground == 196)
+            #expect(renderer.reportedColors(.warning)?.foreground == 214)
+            #expect(renderer.reportedColors(.text)?.foreground == -1)
+            #expect(renderer.reportedColors(.header)?.background == 24)
+        }
+    }
+
+    @Test func eightColourTerminalGetsMappedColoursNeverBlackOnBlack() throws {
+        try withScreen("screen") { _, renderer in
+            for role in StyleRole.allCases {
+                guard let (foreground, background) = renderer.reportedColors(role) else {
+                    Issue.record("no pair for \(role)")
+                    continue
+                }
+                #expect(foreground < 8 && background < 8, "\(role): \(foreground) on \(background)")
+                if foreground >= 0 || background >= 0 { #expect(foreground != background, "\(role)") }
+                #expect(!(foreground == 0 && background == -1), "\(role) black on default")
+            }
+            #expect(renderer.reportedColors(.critical)?.foreground == 1)
+        }
+    }
+
+    @Test func drawsWideCharactersAndStylesThenOnlyChangedCells() throws {
+        try withScreen("xterm-256color") { session, renderer in
+            let size = session.size
+            #expect(size.width > 10 && size.height > 3)
+            var buffer = ScreenBuffer(size: size)
+            buffer.write("✖ 東京", x: 0, y: 0, style: CellStyle(.critical, [.bold]))
+            renderer.draw(buffer)
+            // Every cell but the right halves of the two wide characters.
+            #expect(renderer.cellsWritten == size.width * size.height - 2)
+            let symbol = renderer.cellContent(x: 0, y: 0)
+            #expect(symbol.character == "✖")
+            #expect(symbol.pair == Int16(StyleRole.critical.rawValue + 1))
+            #expect(renderer.cellContent(x: 2, y: 0).character == "東")
+            #expect(renderer.cellContent(x: 4, y: 0).character == "京")
+
+            renderer.draw(buffer)
+            #expect(renderer.cellsWritten == 0)
+
+            buffer.write("ok", x: 0, y: 1, style: CellStyle(.ok))
+            renderer.draw(buffer)
+            #expect(renderer.cellsWritten == 2)
+            #expect(renderer.cellContent(x: 1, y: 1).character == "k")
+        }
+    }
+
+    @Test func fullFramesAtManySizesNeverCrash() throws {
+        try withScreen("xterm-256color") { _, renderer in
+            let snapshot = FrameCases.busy
+            var state = DashboardState()
+            _ = state.reconcile(with: snapshot)
+            for (width, height) in [(80, 24), (1, 1), (0, 0), (200, 60), (39, 12), (40, 12), (3, 50), (80, 24)] {
+                let buffer = DashboardView().render(state: state, snapshot: snapshot,
+                                                    size: ScreenSize(width: width, height: height), context: Fixtures.context())
+                renderer.draw(buffer)
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+@testable import ECETerminal
+import Testing
+
+@Suite struct ScreenBufferTests {
+    @Test func wideCharacterTakesTwoColumns() {
+        var buffer = ScreenBuffer(width: 6, height: 1)
+        let used = buffer.write("a東b", x: 0, y: 0, style: .text)
+        #expect(used == 4)
+        #expect(buffer[1, 0].character == "東")
+        #expect(buffer[2, 0].isContinuation)
+        #expect(PlainTextRenderer().render(buffer) == "a東b")
+    }
+
+    @Test func wideCharacterCutByEdgeBecomesSpace() {
+        var buffer = ScreenBuffer(width: 3, height: 1)
+        buffer.write("ab東", x: 0, y: 0, style: .text)
+        #expect(PlainTextRenderer(trimsTrailingSpaces: false).render(buffer) == "ab ")
+        #expect(!buffer[2, 0].isContinuation)
+    }
+
+    @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
+        var buffer = ScreenBuffer(width: 4, height: 1)
+        buffer.write("東京", x: 0, y: 0, style: .text)
+        buffer.write("x", x: 1, y: 0, style: .text)
+        #expect(PlainTextRenderer().render(buffer) == " x京")
+        buffer.write("y", x: 2, y: 0, style: .text)
+        #expect(PlainTextRenderer().render(buffer) == " xy")
+        #expect(!(0..<4).contains { buffer[$0, 0].isContinuation })
+    }
+
+    @Test func writesClipAtEveryEdge() {
+        var buffer = ScreenBuffer(width: 4, height: 2)
+        buffer.write("abcdef", x: -2, y: 0, style: .text)
+        buffer.write("zzz", x: 3, y: 1, style: .text)
+        buffer.write("never", x: 0, y: 5, style: .text)
+        buffer.write("never", x: 0, y: -1, style: .text)
+        buffer.fill(Rect(x: -3, y: -3, width: 100, height: 1), style: .text)
+        buffer.drawBox(Rect(x: 2, y: 1, width: 10, height: 10), lines: GlyphSet.unicode.box, style: .text)
+        #expect(PlainTextRenderer().lines(buffer) == ["cdef", "  ┌─"])
+    }
+
+    @Test func zeroSizedBufferAcceptsEverything() {
+        var buffer = ScreenBuffer(width: 0, height: 0)
+        buffer.write("x", x: 0, y: 0, style: .text)
+        buffer.fill(Rect(x: 0, y: 0, width: 5, height: 5), style: .text)
+        #expect(PlainTextRenderer().render(buffer) == "")
+    }
+
+    @Test func controlCharactersAreEscaped() {
+        var buffer = ScreenBuffer(width: 30, height: 1)
+        buffer.write("a\u{1B}[2Jb\tc\nd\u{7F}", x: 0, y: 0, style: .text)
+        #expect(PlainTextRenderer().render(buffer) == #"a\x1B[2Jb\tc\nd\x7F"#)
+    }
+
+    @Test func fitAddsEllipsisOnlyWhenCut() {
+        #expect(ScreenBuffer.fit("abcdef", width: 6) == "abcdef")
+        #expect(ScreenBuffer.fit("abcdefg", width: 6) == "abcde…")
+        #expect(ScreenBuffer.fit("東京東京", width: 5) == "東京…")
+        #expect(ScreenBuffer.fit("abc", width: 0) == "")
+    }
+
+    @Test func fixedWidthWriteAligns() {
+        var buffer = ScreenBuffer(width: 10, height: 3)
+        buffer.write("ab", x: 0, y: 0, width: 10, style: .text, alignment: .right)
+        buffer.write("ab", x: 0, y: 1, width: 10, style: .text, alignment: .center)
+        buffer.write("abcdefghijkl", x: 0, y: 2, width: 10, style: .text)
+        #expect(PlainTextRenderer().lines(buffer) == ["        ab", "    ab", "abcdefghi…"])
+    }
+
+    @Test func bodyLinesEscapeControlsAndInvalidUTF8() {
+        let bytes: [UInt8] = Array("ok\r\nline\u{07}2\n".utf8) + [0xFF, 0x41, 0xE2, 0x82] + Array("\r".utf8)
+        #expect(TextEscaping.bodyLines(bytes) == ["ok", #"line\x072"#, #"\xFFA\xE2\x82\r"#])
+        #expect(TextEscaping.bodyLines([]) == [""])
+    }
+
+    @Test func characterWidths() {
+        #expect(CharacterWidth.columns(of: "a") == 1)
+        #expect(CharacterWidth.columns(of: "●") == 1)
+        #expect(CharacterWidth.columns(of: "█") == 1)
+        #expect(CharacterWidth.columns(of: "東") == 2)
+        #expect(CharacterWidth.columns(of: "😀") == 2)
+        #expect(CharacterWidth.columns(of: "é") == 1)
+        #expect(CharacterWidth.columns(of: "\u{07}") == 0)
+    }
+
+    @Test func sparklineScalesToLargestValue() {
+        let levels = GlyphSet.unicode.sparkline
+        #expect(Sparkline.render([0, 7, 14], width: 10, levels: levels) == "▁▅█")
+        #expect(Sparkline.render([0, 0], width: 10, levels: levels) == "▁▁")
+        #expect(Sparkline.render([1, 2, 3, 4], width: 2, levels: levels) == "▆█")
+    }
+
+    @Test func durationTexts() {
+        #expect(DurationText.age(seconds: 5.9) == "5s")
+        #expect(DurationText.age(seconds: 125) == "2m 05s")
+        #expect(DurationText.age(seconds: 7500) == "2h 05m")
+        #expect(DurationText.age(seconds: 90_000) == "1d 01h")
+        #expect(DurationText.age(seconds: -3) == "0s")
+        #expect(DurationText.interval(.milliseconds(500)) == "500ms")
+        #expect(DurationText.interval(.milliseconds(2500)) == "2.5s")
+        #expect(DurationText.interval(.seconds(5)) == "5s")
+        #expect(DurationText.interval(.seconds(120)) == "2m")
+        #expect(DurationText.interval(.seconds(90)) == "1m 30s")
+    }
+}
