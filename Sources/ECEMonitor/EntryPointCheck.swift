@@ -41,6 +41,7 @@ public struct EntryPointCheck: Sendable {
         _ entryPoints: [EntryPointID], calls: [ChatAPICall] = ChatAPICall.allCases,
         client: ChatAPIClient, overallTimeout: Duration
     ) async -> [EntryPointCheck] {
+        let requestTimeout = client.configuration.requestTimeout
         var checks = Dictionary(uniqueKeysWithValues: entryPoints.map { ($0, EntryPointCheck(entryPoint: $0)) })
         await withTaskGroup(of: ChatAPIExchange?.self) { group in
             for entryPoint in entryPoints {
@@ -62,7 +63,7 @@ public struct EntryPointCheck: Sendable {
                 if checks.values.allSatisfy({ $0.exchanges.count == calls.count }) { group.cancelAll() }
             }
         }
-        let seconds = Double(overallTimeout.components.seconds) + Double(overallTimeout.components.attoseconds) / 1e18
+        let seconds = requestTimeout.inSeconds
         return entryPoints.map { entryPoint in
             var check = checks[entryPoint]!
             for call in calls where check.exchanges[call] == nil {

@@ -23,6 +23,12 @@ enum BuiltBinary {
         var description: String { "ecetop is not built (run swift build --build-tests); looked in \(searched.joined(separator: ", "))" }
     }
 
+    private static func readToEnd(_ handle: FileHandle) async -> Data {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: handle.readDataToEndOfFile()) }
+        }
+    }
+
     struct Result {
         var status: Int32
         var standardOutput: String
@@ -43,8 +49,10 @@ enum BuiltBinary {
         process.standardError = error
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        async let out = Task.detached { output.fileHandleForReading.readDataToEndOfFile() }.value
-        async let err = Task.detached { error.fileHandleForReading.readDataToEndOfFile() }.value
+        // Read on Dispatch threads: a blocking read on the cooperative pool (2 threads here)
+        // would starve the in-process simulator the binary is talking to.
+        async let out = readToEnd(output.fileHandleForReading)
+        async let err = readToEnd(error.fileHandleForReading)
         let deadline = ContinuousClock.now + timeout
         while process.isRunning {
             if ContinuousClock.now > deadline { process.terminate() }
