@@ -105,6 +105,27 @@ struct ControlTests {
         }
     }
 
+    @Test("Wall time times speed is simulated time, through an injected clock")
+    func speedMapsWallTime() async throws {
+        let wall = ManualWallClock()
+        var configuration = SimulatorHarness.configuration(.meltdown)
+        configuration.wallClock = wall
+        configuration.speed = 10
+        try await SimulatorHarness.run(configuration) { (simulator, client) async throws in
+            wall.advance(by: 5)
+            #expect(await simulator.snapshot().time == 50)
+            #expect(try await client.chatAllowed(.id(1000)).allowed)
+            wall.advance(by: 2)
+            #expect(try await client.chatAllowed(.id(1000)).reason == .serviceNotRunning)
+            #expect(try await Self.post(simulator, "/sim/speed?value=0") == 200)
+            wall.advance(by: 1000)
+            #expect(await simulator.snapshot().time == 70)
+            await simulator.setSpeed(1)
+            wall.advance(by: 3)
+            #expect(await simulator.snapshot().time == 73)
+        }
+    }
+
     @Test("Same seed, same answers over HTTP after the same simulated time")
     func determinismOverHTTP() async throws {
         func story(seed: UInt64) async throws -> [ChatAPIValue?] {
