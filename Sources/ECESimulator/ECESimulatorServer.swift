@@ -18,6 +18,8 @@ public enum ECESimulatorServer {
         logger.logLevel = configuration.logLevel
 
         let router = Router(context: SimulatorRequestContext.self)
+        // Shown only at debug level (`ecetop simulate --verbose`).
+        router.add(middleware: LogRequestsMiddleware(.debug))
         ChatRoutes(state: state).add(to: router)
         ControlRoutes(state: state).add(to: router)
 
