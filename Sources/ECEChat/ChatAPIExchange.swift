@@ -37,6 +37,13 @@ public struct LatencySummary: Hashable, Sendable {
     public var last: Duration
     public var median: Duration
     public var p95: Duration
+
+    public init(count: Int, last: Duration, median: Duration, p95: Duration) {
+        self.count = count
+        self.last = last
+        self.median = median
+        self.p95 = p95
+    }
 }
 
 /// The most recent latencies of one call, bounded.

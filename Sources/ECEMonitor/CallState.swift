@@ -16,10 +16,24 @@ public struct CallState: Sendable {
     public var consecutiveFailures: Int
     /// When the current run of failures began; nil while answering.
     public var failingSince: Date?
+    /// Latencies of the most recent answered requests, oldest first.
+    public private(set) var recentLatencies: RingBuffer<Duration>
+
+    /// How many latencies a call keeps for its percentiles.
+    public static let latencyWindow = 60
 
     public init() {
         lastBody = []
         consecutiveFailures = 0
+        recentLatencies = RingBuffer(capacity: Self.latencyWindow)
+    }
+
+    /// Last, median and 95th percentile latency over the window; nil before any answer.
+    public var latencySummary: LatencySummary? {
+        guard let last = recentLatencies.last else { return nil }
+        let sorted = recentLatencies.sorted()
+        func percentile(_ p: Double) -> Duration { sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))] }
+        return LatencySummary(count: sorted.count, last: last, median: percentile(0.5), p95: percentile(0.95))
     }
 
     /// The most recent exchange failed.
@@ -30,6 +44,7 @@ public struct CallState: Sendable {
         lastLatency = exchange.latency
         lastBody = exchange.body
         lastContentType = exchange.contentType
+        if exchange.httpStatus != nil { recentLatencies.append(exchange.latency) }
         switch exchange.outcome {
         case .success(let value):
             lastValue = value

@@ -37,6 +37,9 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
     private var lastDispatchAt: Duration = .zero
     private var lastStalenessCheck: Duration = .seconds(-1)
     private var latestSnapshot = MonitorSnapshot()
+    private var journal: EventJournal?
+    private var pendingJournal: [MonitorEvent] = []
+    private var journalError: String?
 
     /// The scheduling state of one entry point beside what it shows.
     private struct Entry {
@@ -259,6 +262,19 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
             for id in ids { entries[id] = nil }
         case .select(let id):
             selected = id
+        case .startJournal(let path):
+            do {
+                journal = try EventJournal(path: path)
+                journalError = nil
+                // The journal starts with what is known so far, so a report is complete.
+                pendingJournal = Array(events)
+            } catch {
+                journal = nil
+                journalError = "\(error)"
+            }
+        case .stopJournal:
+            journal = nil
+            pendingJournal = []
         case .acknowledge(let id):
             for key in id.map({ [$0] }) ?? order {
                 guard var entry = entries[key] else { continue }
@@ -393,6 +409,7 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
 
     private func log(_ event: MonitorEvent) {
         events.append(event)
+        if journal != nil { pendingJournal.append(event) }
         logger.info("\(event.summary)")
     }
 
@@ -408,6 +425,12 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
             diagnoses: DiagnosisRules.diagnose(snapshots, quorum: configuration.diagnosisQuorum),
             requestsSent: requestsSent
         )
+        latestSnapshot.journalPath = journal?.path
+        latestSnapshot.journalError = journalError
+        if let journal, !pendingJournal.isEmpty {
+            journal.append(pendingJournal)
+            pendingJournal.removeAll(keepingCapacity: true)
+        }
         isDirty = false
         snapshotSink.yield(latestSnapshot)
     }

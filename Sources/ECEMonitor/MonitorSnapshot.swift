@@ -20,6 +20,10 @@ public struct MonitorSnapshot: Sendable {
     public var diagnoses: [Diagnosis]
     /// Requests sent since the start, for the header.
     public var requestsSent: Int
+    /// Where events are being appended as JSON lines, when they are.
+    public var journalPath: String?
+    /// Why the journal could not be opened, when it could not.
+    public var journalError: String?
 
     public init(generation: Int = 0, takenAt: Date = Date(timeIntervalSince1970: 0), server: String = "", entryPoints: [EntryPointSnapshot] = [],
                 askedInterval: Duration = .seconds(5), effectiveInterval: Duration = .seconds(5), budget: RequestBudget.Configuration = .init(),
@@ -58,4 +62,7 @@ public enum MonitorCommand: Sendable, Hashable {
     case select(EntryPointID?)
     /// Acknowledge alerts of one entry point, or all when nil.
     case acknowledge(EntryPointID?)
+    /// Append every event, from now on, to this file as JSON lines.
+    case startJournal(String)
+    case stopJournal
 }

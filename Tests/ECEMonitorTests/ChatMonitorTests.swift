@@ -204,4 +204,45 @@ struct ChatMonitorTests {
         }
         try await harness.shutdown()
     }
+
+    @Test func journalAppendsEveryTransitionAsJSONLines() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ecetop-journal-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let harness = try await MonitorHarness(entryPoints: ids(8000...8001))
+        do {
+            try await harness.advance(until: { $0.entryPoints.allSatisfy { $0.chatAllowed?.allowed == true } })
+            harness.monitor.send(.startJournal(path))
+            try await harness.advance(until: { $0.journalPath == path })
+            await harness.simulator.setActive(EntryPointID(8001)!, false)
+            let (snapshot, _) = try await harness.advance(until: { harness.entry(8001, in: $0)?.chatAllowed?.allowed == false })
+            harness.monitor.send(.stopJournal)
+            try await harness.advance(until: { $0.journalPath == nil })
+            let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+            // Everything logged so far, then the new transition.
+            #expect(lines.count >= snapshot.events.count)
+            let objects = try lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+            let change = try #require(objects.last { $0["kind"] as? String == "statusChanged" && ($0["entryPoint"] as? NSNumber)?.int64Value == 8001 })
+            #expect(change["old"] as? String == "allowed")
+            #expect(change["new"] as? String == "entry_point_inactive")
+            #expect((change["time"] as? String)?.hasPrefix("2027-") == true)
+        } catch {
+            try await harness.shutdown()
+            throw error
+        }
+        try await harness.shutdown()
+    }
+
+    @Test func journalThatCannotOpenSaysWhy() async throws {
+        let harness = try await MonitorHarness(entryPoints: ids(8100...8100))
+        do {
+            harness.monitor.send(.startJournal("/nonexistent-folder/x.jsonl"))
+            let (snapshot, _) = try await harness.advance(until: { $0.journalError != nil })
+            #expect(snapshot.journalError == "cannot create event journal /nonexistent-folder/x.jsonl")
+            #expect(snapshot.journalPath == nil)
+        } catch {
+            try await harness.shutdown()
+            throw error
+        }
+        try await harness.shutdown()
+    }
 }
