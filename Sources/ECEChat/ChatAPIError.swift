@@ -41,7 +41,7 @@ public struct ChatAPIError: Error, Hashable, Sendable, CustomStringConvertible {
     public static let excerptLength = 200
 
     public static func httpStatus(call: String, status: Int, body: [UInt8]) -> ChatAPIError {
-        ChatAPIError(.httpStatus(call: call, status: status, bodyExcerpt: excerpt(of: body)))
+        ChatAPIError(.httpStatus(call: call, status: status, bodyExcerpt: ServerErrorBody.summary(of: body) ?? excerpt(of: body)))
     }
     public static func timeout(call: String, seconds: Double) -> ChatAPIError {
         ChatAPIError(.timeout(call: call, seconds: seconds))

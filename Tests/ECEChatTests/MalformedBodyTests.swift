@@ -152,3 +152,15 @@ final class TreeCollector: NSObject, XMLParserDelegate, @unchecked Sendable {
         stack.removeLast()
     }
 }
+
+@Suite("Server error bodies")
+struct ServerErrorBodyTests {
+    @Test func jsonAndXMLErrorsAreSummarised() {
+        let json = ChatAPIError.httpStatus(call: "capacity", status: 400, body: Array(#"{"code":"400-115","developerMessage":"Entry point id is invalid"}"#.utf8))
+        #expect(json.description == "capacity: HTTP 400: 400-115: Entry point id is invalid")
+        let xml = ChatAPIError.httpStatus(call: "capacity", status: 500, body: Array("<error><code>500-101</code><developerMessage>unable to retrieve capacity</developerMessage></error>".utf8))
+        #expect(xml.description == "capacity: HTTP 500: 500-101: unable to retrieve capacity")
+        let html = ChatAPIError.httpStatus(call: "capacity", status: 503, body: Array("<html><body>Service Unavailable</body></html>".utf8))
+        #expect(html.description == "capacity: HTTP 503: <html><body>Service Unavailable</body></html>")
+    }
+}
