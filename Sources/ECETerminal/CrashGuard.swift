@@ -36,7 +36,7 @@ enum CrashGuard {
                 }
             }
             sigemptyset(&action.sa_mask)
-            action.sa_flags = Int32(SA_RESETHAND)
+            action.sa_flags = 0
             var old = sigaction()
             sigaction(signal, &action, &old)
             crashGuardPrevious[Int(signal)] = old
