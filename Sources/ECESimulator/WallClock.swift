@@ -1,4 +1,4 @@
-import Synchronization
+import Foundation
 
 /// A monotonic source of wall-clock seconds, injectable so tests need not wait for real time.
 public protocol WallClock: Sendable {
@@ -19,16 +19,25 @@ public struct SystemWallClock: WallClock {
 }
 
 /// A wall clock that moves only when told to, for tests.
-public final class ManualWallClock: WallClock {
-    private let seconds: Mutex<Double>
+///
+/// Guarded by an `NSLock` rather than `Mutex`, which needs macOS 15 and the package supports 14.
+public final class ManualWallClock: WallClock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var seconds: Double
 
     public init(_ start: Double = 0) {
-        seconds = Mutex(start)
+        seconds = start
     }
 
-    public func now() -> Double { seconds.withLock { $0 } }
+    public func now() -> Double {
+        lock.lock()
+        defer { lock.unlock() }
+        return seconds
+    }
 
     public func advance(by delta: Double) {
-        seconds.withLock { $0 += max(0, delta) }
+        lock.lock()
+        defer { lock.unlock() }
+        seconds += max(0, delta)
     }
 }
