@@ -17,7 +17,12 @@ public struct DashboardView: Sendable {
             return buffer
         }
         guard let snapshot else {
-            HeaderView(snapshot: MonitorSnapshot(), demoURL: demoURL).draw(into: &buffer, rect: areas.header, context: context)
+            // No snapshot yet: only the title and the clock, no counts or interval to mislead.
+            let bar = CellStyle(.header, [.bold])
+            buffer.write(" ecetop" + (demoURL.map { "  DEMO \($0)" } ?? ""), x: 0, y: 0, width: size.width, style: bar,
+                         ellipsis: context.glyphs.ellipsis)
+            let clock = context.clock.time(context.now) + " "
+            buffer.write(clock, x: size.width - CharacterWidth.columns(of: clock), y: 0, style: bar)
             buffer.write("waiting for the first poll\(context.glyphs.ellipsis)", x: 0, y: areas.body.y + areas.body.height / 2,
                          width: size.width, style: CellStyle(.dim), alignment: .center)
             FooterView(state: state).draw(into: &buffer, rect: areas.footer, context: context)
@@ -60,5 +65,15 @@ public struct DashboardView: Sendable {
         if !state.filter.isEmpty { parts.append("filter \"\(state.filter)\" \(shown)/\(total)") }
         if layout.pageCount > 1, state.screen == .grid { parts.append("page \(page + 1)/\(layout.pageCount)") }
         return parts.joined(separator: " · ")
+    }
+
+    /// One frame as plain text, for `--plain` or when stdout is not a terminal.
+    public static func plainText(snapshot: MonitorSnapshot, size: ScreenSize = ScreenSize(width: 120, height: 40),
+                                 now: Date = Date(), configuration: TerminalConfiguration = TerminalConfiguration()) -> String {
+        var state = DashboardState(sort: configuration.initialSort, filter: configuration.initialFilter)
+        _ = state.reconcile(with: snapshot)
+        let context = ViewContext(glyphs: configuration.glyphs, clock: ClockFormatter(timeZone: configuration.timeZone), now: now)
+        let buffer = DashboardView(demoURL: configuration.demoURL).render(state: state, snapshot: snapshot, size: size, context: context)
+        return PlainTextRenderer().render(buffer)
     }
 }

@@ -370,8 +370,8 @@ import Testing
 
     @Test func waitingForFirstSnapshot() {
         #expect(FrameCases.waiting() == #"""
-             ecetop                   every 5s · budget 20/s · 22:13:21
-             0 EPs  ✖ 0 crit  ▲ 0 warn  ● 0 ok  ? 0 unkn
+             ecetop                                            22:13:21
+
 
 
 
@@ -385,5 +385,12 @@ import Testing
 
              Enter detail  / filter  s sort  p pause  ? help  q quit
             """#)
+    }
+
+    @Test func plainTextDumpForNonTerminals() {
+        let configuration = TerminalConfiguration(timeZone: Fixtures.clock.timeZone)
+        let text = DashboardView.plainText(snapshot: FrameCases.grid, size: ScreenSize(width: 80, height: 24),
+                                           now: Fixtures.now, configuration: configuration)
+        #expect(text == FrameCases.grid80())
     }
 }

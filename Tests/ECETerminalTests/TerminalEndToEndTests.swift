@@ -32,6 +32,9 @@ import Testing
                     // Something written to stderr while the screen is up must land in the log.
                     FileHandle.standardError.write(Data("stderr while the screen is up\n".utf8))
                 }
+                if generation == 5, Self.environment["ECETOP_TUI_CRASH"] != nil {
+                    fatalError("deliberate crash while the screen is up")
+                }
                 try? await Task.sleep(for: .milliseconds(200))
             }
         }
@@ -99,6 +102,19 @@ import Testing
         let exit = await waitForFile(directory + "/exit.log") { $0.contains("clean exit") }
         #expect(exit.contains("clean exit"))
         Self.expectSaneTerminal(await tmux.waitForScreen { $0.contains("speed") })
+    }
+
+    @Test(.enabled(if: !isHarness && hasTmux), .timeLimit(.minutes(1)))
+    func crashRestoresTheTerminal() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ecetop-e2e-x-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let tmux = Tmux(socket: "ecetop-e2e-x-\(getpid())")
+        defer { tmux.run(["kill-server"]) }
+        tmux.startHarness(directory: directory, extraEnvironment: ["ECETOP_TUI_CRASH=1", "SWIFT_BACKTRACE=enable=no"])
+        let screen = await tmux.waitForScreen { $0.contains("speed") }
+        #expect(!FileManager.default.fileExists(atPath: directory + "/exit.log"), "the harness crashed")
+        Self.expectSaneTerminal(screen)
     }
 
     /// `stty -a` after the dashboard: echo and line editing are back on.
@@ -174,10 +190,11 @@ struct Tmux {
     }
 
     /// Starts this test binary's `harness` test in a 100×30 session; `stty -a` runs after it.
-    func startHarness(directory: String) {
+    func startHarness(directory: String, extraEnvironment: [String] = []) {
         let binary = CommandLine.arguments[0]
         run(["new-session", "-d", "-s", "S", "-x", "100", "-y", "30",
-             "-e", "LANG=C.UTF-8", "-e", "TERM=tmux-256color", "-e", "ECETOP_TUI_HARNESS=\(directory)",
+             "-e", "LANG=C.UTF-8", "-e", "TERM=tmux-256color", "-e", "ECETOP_TUI_HARNESS=\(directory)"]
+            + extraEnvironment.flatMap { ["-e", $0] } + [
              "\(binary) --testing-library swift-testing --filter 'TerminalEndToEndTests/harness' ; clear; stty -a; sleep 30"])
     }
 
