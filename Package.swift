@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "ecetop", targets: ["ecetop"]),
+        .executable(name: "ecetop-bench", targets: ["ecetop-bench"]),
         .library(name: "ECEChat", targets: ["ECEChat"]),
         .library(name: "ECESimulator", targets: ["ECESimulator"]),
     ],
@@ -64,6 +65,17 @@ let package = Package(
         ),
         .executableTarget(
             name: "ecetop",
+            dependencies: [
+                "ECEChat",
+                "ECEMonitor",
+                "ECETerminal",
+                "ECESimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "ecetop-bench",
             dependencies: [
                 "ECEChat",
                 "ECEMonitor",
