@@ -14,12 +14,14 @@ final class TerminalLoop {
     private let view: DashboardView
     private var state: DashboardState
     private var snapshot: MonitorSnapshot?
+    private var glyphs: GlyphSet
 
     init(app: TerminalApp, commands: @escaping @Sendable (MonitorCommand) -> Void) {
         self.app = app
         self.commands = commands
         view = DashboardView(demoURL: app.configuration.demoURL)
         state = DashboardState(sort: app.configuration.initialSort, filter: app.configuration.initialFilter)
+        glyphs = app.configuration.glyphs
     }
 
     func run() throws {
@@ -27,6 +29,9 @@ final class TerminalLoop {
         let terminalType = ProcessInfo.processInfo.environment["TERM"]
         guard let terminalType, !terminalType.isEmpty else { throw TerminalError.terminalTypeUnset }
         setlocale(LC_ALL, "")
+        // Without a UTF-8 locale ncursesw prints box drawing and blocks as raw bytes: fall
+        // back to ASCII glyphs rather than draw garbage.
+        if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { glyphs = .ascii }
 
         // Our handlers go in before newterm, which then leaves SIGINT/SIGTERM alone instead
         // of installing its own exit-on-signal handlers.
@@ -98,7 +103,7 @@ final class TerminalLoop {
                     size = current
                     renderer.invalidate()
                 }
-                let context = ViewContext(glyphs: app.configuration.glyphs, clock: clock, now: Date())
+                let context = ViewContext(glyphs: glyphs, clock: clock, now: Date())
                 renderer.draw(view.render(state: state, snapshot: snapshot, size: size, context: context))
                 needsDraw = false
             }

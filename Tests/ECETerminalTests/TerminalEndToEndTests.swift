@@ -209,3 +209,20 @@ struct Tmux {
         return screen
     }
 }
+
+@Suite struct TerminalAppTests {
+    /// Without a terminal, `run` fails with a one-line error before touching anything.
+    @Test(.enabled(if: isatty(0) == 0 || isatty(1) == 0))
+    func runWithoutTerminalIsAnError() async {
+        let app = TerminalApp()
+        await #expect(throws: TerminalError.notATerminal) {
+            try await app.run { _ in }
+        }
+        #expect(TerminalError.notATerminal.description.contains("--plain"))
+    }
+
+    @Test func frameTimeoutIsCappedAt250Milliseconds() {
+        #expect(TerminalConfiguration(frameTimeout: .seconds(2)).frameTimeout == .milliseconds(250))
+        #expect(TerminalConfiguration(frameTimeout: .milliseconds(100)).frameTimeout == .milliseconds(100))
+    }
+}
