@@ -25,6 +25,13 @@ public struct Alert: Sendable, Hashable, Identifiable {
     public var isAcknowledged: Bool
 
     public var id: Rule { rule }
+
+    public init(rule: Rule, severity: Severity, since: Date, isAcknowledged: Bool = false) {
+        self.rule = rule
+        self.severity = severity
+        self.since = since
+        self.isAcknowledged = isAcknowledged
+    }
 }
 
 /// Thresholds that raise alerts beside the reason rules; nil disables one.

@@ -39,7 +39,7 @@ public struct CallState: Sendable {
     /// The most recent exchange failed.
     public var isFailing: Bool { consecutiveFailures > 0 }
 
-    mutating func record(_ exchange: ChatAPIExchange, at time: Date) {
+    public mutating func record(_ exchange: ChatAPIExchange, at time: Date) {
         lastHTTPStatus = exchange.httpStatus
         lastLatency = exchange.latency
         lastBody = exchange.body

@@ -6,6 +6,11 @@ public struct EntryPointHistory: Sendable {
     public struct Sample: Sendable, Hashable {
         public var time: Date
         public var value: Double
+
+        public init(time: Date, value: Double) {
+            self.time = time
+            self.value = value
+        }
     }
 
     public private(set) var queueDepth: RingBuffer<Sample>
@@ -28,8 +33,8 @@ public struct EntryPointHistory: Sendable {
         return max(2, Int((seconds / step).rounded(.up)))
     }
 
-    mutating func recordQueueDepth(_ value: Int, at time: Date) { queueDepth.append(Sample(time: time, value: Double(value))) }
-    mutating func recordWaitTime(_ seconds: Double, at time: Date) { waitTimeSeconds.append(Sample(time: time, value: seconds)) }
-    mutating func recordFreeSlots(_ value: Int, at time: Date) { freeSlots.append(Sample(time: time, value: Double(value))) }
-    mutating func recordStatusChange(_ status: String, at time: Date) { reasonChanges.append((time, status)) }
+    public mutating func recordQueueDepth(_ value: Int, at time: Date) { queueDepth.append(Sample(time: time, value: Double(value))) }
+    public mutating func recordWaitTime(_ seconds: Double, at time: Date) { waitTimeSeconds.append(Sample(time: time, value: seconds)) }
+    public mutating func recordFreeSlots(_ value: Int, at time: Date) { freeSlots.append(Sample(time: time, value: Double(value))) }
+    public mutating func recordStatusChange(_ status: String, at time: Date) { reasonChanges.append((time, status)) }
 }

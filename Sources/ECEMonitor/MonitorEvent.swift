@@ -22,6 +22,15 @@ public struct MonitorEvent: Sendable, Hashable {
     public var old: String
     public var new: String
 
+    public init(time: Date, entryPoint: EntryPointID, kind: Kind, call: ChatAPICall? = nil, old: String, new: String) {
+        self.time = time
+        self.entryPoint = entryPoint
+        self.kind = kind
+        self.call = call
+        self.old = old
+        self.new = new
+    }
+
     /// One line for the event log: `1003 liveSessionStatus: error started: … (was ok)`.
     public var summary: String {
         let subject = call.map { "\(entryPoint) \($0.rawValue)" } ?? entryPoint.description
