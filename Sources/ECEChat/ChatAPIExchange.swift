@@ -44,6 +44,16 @@ public struct LatencySummary: Hashable, Sendable {
         self.median = median
         self.p95 = p95
     }
+
+    /// Summarises `samples` (any order) whose newest is `last`; nil when there are none.
+    public init?(samples: some Collection<Duration>, last: Duration) {
+        guard !samples.isEmpty else { return nil }
+        let sorted = samples.sorted()
+        func percentile(_ p: Double) -> Duration {
+            sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
+        }
+        self.init(count: sorted.count, last: last, median: percentile(0.5), p95: percentile(0.95))
+    }
 }
 
 /// The most recent latencies of one call, bounded.
@@ -63,12 +73,5 @@ struct LatencyWindow {
         }
     }
 
-    var summary: LatencySummary? {
-        guard !samples.isEmpty else { return nil }
-        let sorted = samples.sorted()
-        func percentile(_ p: Double) -> Duration {
-            sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
-        }
-        return LatencySummary(count: samples.count, last: last, median: percentile(0.5), p95: percentile(0.95))
-    }
+    var summary: LatencySummary? { LatencySummary(samples: samples, last: last) }
 }

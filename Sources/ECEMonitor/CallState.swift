@@ -31,9 +31,7 @@ public struct CallState: Sendable {
     /// Last, median and 95th percentile latency over the window; nil before any answer.
     public var latencySummary: LatencySummary? {
         guard let last = recentLatencies.last else { return nil }
-        let sorted = recentLatencies.sorted()
-        func percentile(_ p: Double) -> Duration { sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))] }
-        return LatencySummary(count: sorted.count, last: last, median: percentile(0.5), p95: percentile(0.95))
+        return LatencySummary(samples: recentLatencies, last: last)
     }
 
     /// The most recent exchange failed.
