@@ -26,6 +26,17 @@ public struct DashboardState: Sendable, Hashable {
     public var detailCall: ChatAPICall = .chatAllowed
     /// Lines scrolled down in the event log.
     public var eventScroll = 0
+    /// The event log's applied filter; `filterDraft` edits it while the log shows.
+    public var eventFilter = ""
+    /// How far back the detail screen's charts reach.
+    public var historyWindow: HistoryWindow = .fifteenMinutes
+    /// Lines of the detail screen's raw body scrolled past.
+    public var bodyScroll = 0
+    /// Where `w` appends events (`--events FILE`, or the default in the current directory).
+    public var eventsPath = TerminalConfiguration.defaultEventsPath
+
+    /// Body lines PgUp and PgDn move in the detail screen.
+    public static let bodyPage = 10
 
     /// Polling intervals `+` and `-` step through.
     public static let intervalSteps: [Duration] = [1, 2, 3, 5, 10, 15, 30, 60, 120, 300].map { .seconds($0) }
@@ -111,6 +122,9 @@ public struct DashboardState: Sendable, Hashable {
         case .character("-"):
             let next = Self.intervalSteps.last { $0 < snapshot.askedInterval }
             return next.map { [.command(.setInterval($0))] } ?? []
+        case .character("w"):
+            // The snapshot says whether the monitor is recording: toggle from what it says.
+            return [.command(snapshot.journalPath == nil ? .startJournal(eventsPath) : .stopJournal)]
         case .character("e"):
             if screen == .events {
                 screen = .grid
@@ -147,7 +161,10 @@ public struct DashboardState: Sendable, Hashable {
             let page = layout.page(ofIndex: index)
             if page > 0 { target = max(0, index - layout.perPage) }
         case .enter:
-            if let selection { screen = .detail(selection) }
+            if let selection {
+                screen = .detail(selection)
+                bodyScroll = 0
+            }
             return []
         case .character("r"): return [.command(.refresh(nil))]
         case .character("a"): return selection.map { [.command(.acknowledge($0))] } ?? []
@@ -185,12 +202,32 @@ public struct DashboardState: Sendable, Hashable {
             guard next != id else { return [] }
             screen = .detail(next)
             selection = next
+            bodyScroll = 0
             return [.command(.select(next))]
         case .up, .down, .character("k"), .character("j"):
             let calls = ChatAPICall.allCases
             let step = (key == .up || key == .character("k")) ? -1 : 1
             let index = calls.firstIndex(of: detailCall) ?? 0
             detailCall = calls[(index + step + calls.count) % calls.count]
+            bodyScroll = 0
+            return []
+        case .pageUp, .pageDown, .home, .end:
+            let lines = snapshot.entryPoints.first { $0.id == id }.map { TextEscaping.bodyLines($0.state(detailCall).lastBody).count } ?? 0
+            switch key {
+            case .pageUp: bodyScroll -= Self.bodyPage
+            case .pageDown: bodyScroll += Self.bodyPage
+            case .home: bodyScroll = 0
+            default: bodyScroll = lines
+            }
+            // The view shows a full last page however far this goes; keep it within the body.
+            bodyScroll = min(max(0, bodyScroll), max(0, lines - 1))
+            return []
+        case .character("t"):
+            historyWindow = historyWindow.next
+            return []
+        case .character("1"), .character("2"), .character("3"):
+            let windows = HistoryWindow.allCases
+            if case .character(let digit) = key, let number = digit.wholeNumberValue { historyWindow = windows[number - 1] }
             return []
         case .character("r"): return [.command(.refresh(id))]
         case .character("a"): return [.command(.acknowledge(id))]
@@ -200,9 +237,15 @@ public struct DashboardState: Sendable, Hashable {
 
     private mutating func handleEvents(_ key: Key, snapshot: MonitorSnapshot, size: ScreenSize) -> [DashboardAction] {
         let pageLines = max(1, EventLogView.visibleLines(size: size, diagnoses: snapshot.diagnoses.count))
-        let maximum = max(0, snapshot.events.count - pageLines)
+        let maximum = max(0, EventLogView.matching(snapshot.events, filter: eventFilter).count - pageLines)
         switch key {
-        case .escape, .backspace: screen = .grid
+        case .escape, .backspace:
+            // Like the grid: the first Esc clears a filter, the next goes back.
+            if eventFilter.isEmpty { screen = .grid } else { eventFilter = "" }
+            eventScroll = 0
+        case .character("/"):
+            filterDraft = eventFilter
+            return []
         case .up, .character("k"): eventScroll -= 1
         case .down, .character("j"): eventScroll += 1
         case .pageUp: eventScroll -= pageLines
@@ -216,6 +259,22 @@ public struct DashboardState: Sendable, Hashable {
     }
 
     private mutating func handleFilterEditing(_ key: Key, snapshot: MonitorSnapshot) -> [DashboardAction] {
+        if screen == .events {
+            // The event log's own filter: it narrows the log, never the grid.
+            switch key {
+            case .enter:
+                eventFilter = filterDraft ?? ""
+                filterDraft = nil
+                eventScroll = 0
+                return []
+            case .escape:
+                eventFilter = ""
+                filterDraft = nil
+                eventScroll = 0
+                return []
+            default: break
+            }
+        }
         switch key {
         case .enter:
             filter = filterDraft ?? ""

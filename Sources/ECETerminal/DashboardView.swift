@@ -46,11 +46,13 @@ public struct DashboardView: Sendable {
                 .draw(into: &buffer, rect: areas.body, context: context, emptyMessage: empty)
         case .detail(let id):
             if let entryPoint = snapshot.entryPoints.first(where: { $0.id == id }) {
-                DetailView(entryPoint: entryPoint, bodyCall: state.detailCall, isPaused: snapshot.isPaused)
+                DetailView(entryPoint: entryPoint, bodyCall: state.detailCall, isPaused: snapshot.isPaused, events: snapshot.events,
+                           window: state.historyWindow, bodyScroll: state.bodyScroll)
                     .draw(into: &buffer, rect: areas.body, context: context)
             }
         case .events:
-            EventLogView(events: snapshot.events, scroll: state.eventScroll).draw(into: &buffer, rect: areas.body, context: context)
+            EventLogView(events: snapshot.events, scroll: state.eventScroll, filter: state.eventFilter)
+                .draw(into: &buffer, rect: areas.body, context: context)
         }
         if state.showsHelp {
             HelpOverlayView(scroll: state.helpScroll).draw(into: &buffer, area: areas.body, context: context)

@@ -2,18 +2,34 @@ import ECEChat
 import ECEMonitor
 import Foundation
 
-/// Everything known about one entry point: every call with its value, HTTP status, latency,
-/// last success and error, the history, and the raw body of one call's last response.
+/// Everything known about one entry point, to find the cause: its state explained in plain
+/// language, every call with value, HTTP status, latency percentiles, last success and last
+/// error; history charts; its own transitions; and the raw body of one call's last response.
+///
+/// Wide screens (≥ 110 columns) put the charts on the left and transitions and body on the
+/// right; narrow ones stack them, giving the body what the charts leave.
 public struct DetailView: Sendable {
     public var entryPoint: EntryPointSnapshot
     /// The call whose body is shown.
     public var bodyCall: ChatAPICall
     public var isPaused: Bool
+    /// Every event of the monitor (newest last); the view keeps this entry point's.
+    public var events: [MonitorEvent]
+    public var window: HistoryWindow
+    /// Body lines scrolled past.
+    public var bodyScroll: Int
 
-    public init(entryPoint: EntryPointSnapshot, bodyCall: ChatAPICall = .chatAllowed, isPaused: Bool = false) {
+    /// Screens at least this wide show charts beside transitions and body.
+    public static let splitWidth = 110
+
+    public init(entryPoint: EntryPointSnapshot, bodyCall: ChatAPICall = .chatAllowed, isPaused: Bool = false,
+                events: [MonitorEvent] = [], window: HistoryWindow = .fifteenMinutes, bodyScroll: Int = 0) {
         self.entryPoint = entryPoint
         self.bodyCall = bodyCall
         self.isPaused = isPaused
+        self.events = events
+        self.window = window
+        self.bodyScroll = bodyScroll
     }
 
     public func draw(into buffer: inout ScreenBuffer, rect: Rect, context: ViewContext) {
@@ -30,113 +46,159 @@ public struct DetailView: Sendable {
         }
 
         // Title: ID, label, group; then the state with its symbol, word and reason.
-        guard y < rect.maxY else { return }
         var title = entryPoint.id.description
         if let label = entryPoint.label, !label.isEmpty { title += "  " + label }
         if let group = entryPoint.group, !group.isEmpty { title += "  [\(group)]" }
         var state = "\(status.symbol(glyphs)) \(status.word) \(entryPoint.statusWord)"
         if let since = entryPoint.statusSince {
             state += " for " + DurationText.age(seconds: context.now.timeIntervalSince(since))
+                + " (since \(context.clock.time(since)))"
         }
         let stateWidth = min(width, CharacterWidth.columns(of: state))
         buffer.write(title, x: x, y: y, width: max(0, width - stateWidth - 2), style: CellStyle(.title, [.bold]), ellipsis: glyphs.ellipsis)
         buffer.write(state, x: x + width - stateWidth, y: y, width: stateWidth, style: CellStyle(status.role, [.bold]), ellipsis: glyphs.ellipsis)
         y += 1
 
-        if let chatAllowed = entryPoint.chatAllowed {
-            if chatAllowed.allowed {
-                row("chatAllowed: allowed, new chats can be processed", CellStyle(.dim))
-            } else if let reason = chatAllowed.reason {
-                row("\(reason.rawValue): \(reason.meaning)", CellStyle(.dim))
-            } else {
-                row("not allowed, no reason given", CellStyle(.dim))
-            }
-        } else {
-            row("chatAllowed: no answer yet", CellStyle(.dim))
+        // What the state means and what to check, in words.
+        for paragraph in ReasonExplanation(entryPoint).paragraphs {
+            let lines = WordWrap.lines("\(paragraph.label): \(paragraph.text)", width: width, indent: 2)
+            for line in lines.prefix(4) { row(line, CellStyle(paragraph.role)) }
         }
         row(alertsLine(context: context), CellStyle(entryPoint.hasUnacknowledgedAlert ? status.role : .dim))
         row(freshnessLine(context: context), CellStyle(entryPoint.isStale ? .stale : .dim))
         y += 1
 
-        // The calls table.
-        let columns = TableColumns(width: width)
-        if y < rect.maxY {
-            buffer.write(columns.line(["call", "value", "HTTP", "latency", "last ok", "fails"]), x: x, y: y, width: width,
-                         style: CellStyle(.dim, [.underline]), ellipsis: glyphs.ellipsis)
-            y += 1
-        }
+        // The calls table, then each call's last error in full.
+        let columns = DetailTableColumns(width: width)
+        row(columns.line(DetailTableColumns.headings), CellStyle(.dim, [.underline]))
         for call in ChatAPICall.allCases where y < rect.maxY {
             let state = entryPoint.state(call)
+            let latency = state.latencySummary
             let cells = [
                 call.rawValue,
                 Self.valueText(state.lastValue, glyphs: glyphs),
                 state.lastHTTPStatus.map(String.init) ?? glyphs.missing,
                 state.lastLatency.map(Self.latencyText) ?? glyphs.missing,
+                latency.map { Self.latencyText($0.median) } ?? glyphs.missing,
+                latency.map { Self.latencyText($0.p95) } ?? glyphs.missing,
                 state.lastSuccessAt.map(context.clock.time) ?? "never",
                 state.consecutiveFailures > 0 ? String(state.consecutiveFailures) : "",
             ]
             let role: StyleRole = call == bodyCall ? .selection : state.isFailing ? .warning : .text
-            buffer.write(columns.line(cells), x: x, y: y, width: width, style: CellStyle(role), ellipsis: glyphs.ellipsis)
-            y += 1
+            row(columns.line(cells), CellStyle(role))
         }
-        for (call, error) in entryPoint.failingCalls {
+        for call in ChatAPICall.allCases {
             let state = entryPoint.state(call)
-            var text = "\(glyphs.warning) \(error.description)"
-            if let since = state.failingSince { text += " (since \(context.clock.time(since)))" }
-            row(text, CellStyle(.warning))
-        }
-
-        // History.
-        let depth = entryPoint.history.queueDepth.map(\.value)
-        let wait = entryPoint.history.waitTimeSeconds.map(\.value)
-        if !depth.isEmpty || !wait.isEmpty { y += 1 }
-        if !depth.isEmpty {
-            historyRow(&buffer, &y, rect: rect, label: "queue depth", values: depth,
-                       top: String(Int(depth.suffix(width - 24).max() ?? 0)), context: context)
-        }
-        if !wait.isEmpty {
-            historyRow(&buffer, &y, rect: rect, label: "wait time", values: wait,
-                       top: WaitTimeUnit.format(seconds: wait.suffix(width - 24).max() ?? 0), context: context)
-        }
-
-        // The raw body of the chosen call, control characters escaped.
-        y += 1
-        let chosen = entryPoint.state(bodyCall)
-        var heading = "last response of \(bodyCall.rawValue)"
-        if let status = chosen.lastHTTPStatus { heading += ": HTTP \(status)" }
-        if let latency = chosen.lastLatency { heading += glyphs.separator + Self.latencyText(latency) }
-        heading += glyphs.separator + "\(chosen.lastBody.count) bytes"
-        if let type = chosen.lastContentType { heading += glyphs.separator + type }
-        row(heading, CellStyle(.title, [.bold]))
-        if chosen.lastBody.isEmpty {
-            row(chosen.lastHTTPStatus == nil ? "no response yet" : "(empty body)", CellStyle(.dim))
-            return
-        }
-        for line in TextEscaping.bodyLines(chosen.lastBody) {
-            for piece in Self.wrap(line, width: width) {
-                guard y < rect.maxY else { return }
-                if y == rect.maxY - 1, rect.maxY - 1 > rect.y {
-                    // Last row: say that more follows rather than cutting silently.
-                    row(ScreenBuffer.fit(piece, width: width - 2, ellipsis: glyphs.ellipsis) + " " + String(glyphs.ellipsis), CellStyle(.text))
-                    return
-                }
-                row(piece, CellStyle(.text))
+            guard let error = state.lastError else { continue }
+            let at = state.lastErrorAt.map(context.clock.time) ?? glyphs.missing
+            let text: String
+            if state.isFailing {
+                let since = state.failingSince.map { ", failing since \(context.clock.time($0))" } ?? ""
+                text = "\(glyphs.warning) \(at) \(error.description) (\(state.consecutiveFailures)\(glyphs.times) in a row\(since))"
+            } else {
+                text = "  earlier error at \(at), answering again now: \(error.description)"
             }
+            for line in WordWrap.lines(text, width: width, indent: 4).prefix(4) {
+                row(line, CellStyle(state.isFailing ? .warning : .dim))
+            }
+        }
+        y += 1
+
+        guard y < rect.maxY else { return }
+        let lower = Rect(x: x, y: y, width: width, height: rect.maxY - y)
+        if rect.width >= Self.splitWidth {
+            let left = (lower.width - 2) / 2
+            drawCharts(into: &buffer, rect: Rect(x: lower.x, y: lower.y, width: left, height: lower.height), context: context)
+            let right = Rect(x: lower.x + left + 2, y: lower.y, width: lower.width - left - 2, height: lower.height)
+            let transitionRows = min(max(3, right.height / 3), transitions.count + 1, 10)
+            drawTransitions(into: &buffer, rect: Rect(x: right.x, y: right.y, width: right.width, height: transitionRows), context: context)
+            drawBody(into: &buffer, rect: Rect(x: right.x, y: right.y + transitionRows + 1, width: right.width,
+                                              height: right.height - transitionRows - 1), context: context)
+        } else {
+            // Stacked: the body keeps at least five rows, transitions three; charts take what
+            // is left up to their preferred height, and anything beyond goes to the body.
+            let transitionRows = lower.height >= 14 ? min(3, transitions.count + 1) : 0
+            let chartRows = min(3 * HistoryChart.preferredHeight, lower.height - transitionRows - (transitionRows > 0 ? 1 : 0) - 5)
+            var top = lower.y
+            if chartRows >= 6 {
+                drawCharts(into: &buffer, rect: Rect(x: lower.x, y: top, width: lower.width, height: chartRows), context: context)
+                top += chartRows
+            }
+            if transitionRows > 0 {
+                drawTransitions(into: &buffer, rect: Rect(x: lower.x, y: top, width: lower.width, height: transitionRows), context: context)
+                top += transitionRows + 1
+            }
+            drawBody(into: &buffer, rect: Rect(x: lower.x, y: top, width: lower.width, height: lower.maxY - top), context: context)
         }
     }
 
-    private func historyRow(_ buffer: inout ScreenBuffer, _ y: inout Int, rect: Rect, label: String, values: [Double],
-                            top: String, context: ViewContext) {
-        guard y < rect.maxY else { return }
-        let x = rect.x + 1
-        let width = rect.width - 2
-        buffer.write(label, x: x, y: y, style: CellStyle(.dim), limit: 12)
-        let suffix = " max \(top)"
-        let chartWidth = max(0, width - 13 - CharacterWidth.columns(of: suffix))
-        let used = buffer.write(Sparkline.render(values, width: chartWidth, levels: context.glyphs.sparkline),
-                                x: x + 13, y: y, style: CellStyle(.chart))
-        buffer.write(suffix, x: x + 13 + used, y: y, style: CellStyle(.dim), limit: width - 13 - used)
-        y += 1
+    /// Queue depth, wait time and free slots over the chosen window.
+    private func drawCharts(into buffer: inout ScreenBuffer, rect: Rect, context: ViewContext) {
+        let history = entryPoint.history
+        let changes = history.reasonChanges.map { HistoryChart.ReasonChange(time: $0.time, status: $0.status) }
+        let charts = [
+            HistoryChart(title: "queue depth", samples: Array(history.queueDepth), reasonChanges: changes, window: window,
+                         format: { String(Int($0.rounded())) }),
+            HistoryChart(title: "wait time", samples: Array(history.waitTimeSeconds), reasonChanges: changes, window: window,
+                         format: { WaitTimeUnit.format(seconds: $0) }),
+            HistoryChart(title: "free slots", samples: Array(history.freeSlots), reasonChanges: changes, window: window,
+                         format: { String(Int($0.rounded())) }),
+        ]
+        let each = min(HistoryChart.preferredHeight, rect.height / charts.count)
+        guard each >= 2 else { return }
+        for (index, chart) in charts.enumerated() {
+            // A blank row between charts when there is room, so titles do not touch bars.
+            let gap = each == HistoryChart.preferredHeight ? 1 : 0
+            chart.draw(into: &buffer, rect: Rect(x: rect.x, y: rect.y + index * each, width: rect.width, height: each - gap),
+                       context: context)
+        }
+    }
+
+    /// This entry point's events, newest first.
+    var transitions: [MonitorEvent] { events.filter { $0.entryPoint == entryPoint.id }.reversed() }
+
+    private func drawTransitions(into buffer: inout ScreenBuffer, rect: Rect, context: ViewContext) {
+        guard rect.height > 0 else { return }
+        let own = transitions
+        buffer.write("transitions, newest first: \(own.count)", x: rect.x, y: rect.y, width: rect.width,
+                     style: CellStyle(.title, [.bold]), ellipsis: context.glyphs.ellipsis)
+        if own.isEmpty, rect.height > 1 {
+            buffer.write("none since ecetop started", x: rect.x, y: rect.y + 1, width: rect.width, style: CellStyle(.dim))
+        }
+        for (offset, event) in own.prefix(rect.height - 1).enumerated() {
+            let text = "\(context.clock.time(event.time))  " + EventLogView.change(event, glyphs: context.glyphs)
+            buffer.write(text, x: rect.x, y: rect.y + 1 + offset, width: rect.width, style: CellStyle(EventLogView.role(event.kind)),
+                         ellipsis: context.glyphs.ellipsis)
+        }
+    }
+
+    /// The raw body of the chosen call, control characters escaped, scrolled by `bodyScroll`.
+    private func drawBody(into buffer: inout ScreenBuffer, rect: Rect, context: ViewContext) {
+        guard rect.height > 0, rect.width > 0 else { return }
+        let glyphs = context.glyphs
+        let chosen = entryPoint.state(bodyCall)
+        let pieces = chosen.lastBody.isEmpty ? [] : TextEscaping.bodyLines(chosen.lastBody).flatMap { WordWrap.characters($0, width: rect.width) }
+        let rows = rect.height - 1
+        let first = min(max(0, bodyScroll), max(0, pieces.count - rows))
+        var heading = "last response of \(bodyCall.rawValue)"
+        if let status = chosen.lastHTTPStatus { heading += ": HTTP \(status)" }
+        // The line range first: on a narrow screen the end of the heading is what gets cut.
+        if pieces.count > rows {
+            heading += glyphs.separator + "lines \(first + 1)–\(min(pieces.count, first + rows)) of \(pieces.count) (PgUp/PgDn)"
+        }
+        if let latency = chosen.lastLatency { heading += glyphs.separator + Self.latencyText(latency) }
+        heading += glyphs.separator + "\(chosen.lastBody.count) bytes"
+        if let type = chosen.lastContentType { heading += glyphs.separator + type }
+        buffer.write(heading, x: rect.x, y: rect.y, width: rect.width, style: CellStyle(.title, [.bold]), ellipsis: glyphs.ellipsis)
+        guard rows > 0 else { return }
+        if pieces.isEmpty {
+            buffer.write(chosen.lastHTTPStatus == nil ? "no response yet" : "(empty body)", x: rect.x, y: rect.y + 1,
+                         width: rect.width, style: CellStyle(.dim))
+            return
+        }
+        for (offset, piece) in pieces.dropFirst(first).prefix(rows).enumerated() {
+            buffer.write(piece, x: rect.x, y: rect.y + 1 + offset, width: rect.width, style: CellStyle(.text))
+        }
     }
 
     private func alertsLine(context: ViewContext) -> String {
@@ -182,44 +244,7 @@ public struct DetailView: Sendable {
     static func latencyText(_ latency: Duration) -> String {
         let milliseconds = latency.inSecondsValue * 1000
         if milliseconds < 10 { return "\((milliseconds * 10).rounded() / 10) ms" }
+        if milliseconds >= 10_000 { return "\(Int((milliseconds / 1000).rounded())) s" }
         return "\(Int(milliseconds.rounded())) ms"
-    }
-
-    /// Cuts a line into pieces of at most `width` columns.
-    static func wrap(_ line: String, width: Int) -> [String] {
-        guard width > 0 else { return [] }
-        var pieces: [String] = []
-        var current = ""
-        var used = 0
-        for character in line {
-            let columns = CharacterWidth.columns(of: character)
-            if used + columns > width {
-                pieces.append(current)
-                current = ""
-                used = 0
-            }
-            current.append(character)
-            used += columns
-        }
-        pieces.append(current)
-        return pieces
-    }
-}
-
-/// Column widths of the detail screen's calls table: the value column takes what is left.
-struct TableColumns {
-    let widths: [Int]
-
-    init(width: Int) {
-        let fixed = [18, 0, 5, 9, 9, 5]
-        let value = max(8, width - fixed.reduce(0, +) - fixed.count)
-        widths = [18, value, 5, 9, 9, 5]
-    }
-
-    func line(_ cells: [String]) -> String {
-        zip(cells, widths).map { cell, width in
-            let fitted = ScreenBuffer.fit(cell, width: width)
-            return fitted + String(repeating: " ", count: max(0, width - CharacterWidth.columns(of: fitted)))
-        }.joined(separator: " ")
     }
 }

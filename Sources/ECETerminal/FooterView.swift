@@ -16,7 +16,8 @@ public struct FooterView: Sendable {
         let style = CellStyle(.footer)
         buffer.fill(rect, style: style)
         if let draft = state.filterDraft {
-            var x = rect.x + buffer.write(" filter: ", x: rect.x, y: rect.y, style: CellStyle(.footer, [.bold]))
+            let prompt = state.screen == .events ? " filter events: " : " filter: "
+            var x = rect.x + buffer.write(prompt, x: rect.x, y: rect.y, style: CellStyle(.footer, [.bold]))
             let help = "  Enter apply  Esc clear "
             let room = max(0, rect.width - (x - rect.x) - CharacterWidth.columns(of: help) - 1)
             // Show the end of a long draft: that is where the typing happens.
@@ -64,6 +65,7 @@ public struct FooterView: Sendable {
                 Hint(key: "a", action: "ack", priority: 7),
                 Hint(key: "e", action: "events", priority: 8),
                 Hint(key: "PgDn", action: "page", priority: 9),
+                Hint(key: "w", action: "record", priority: 10),
                 Hint(key: "?", action: "help", priority: 0),
                 Hint(key: "q", action: "quit", priority: 1),
             ]
@@ -71,8 +73,10 @@ public struct FooterView: Sendable {
             return [
                 Hint(key: "[ ]", action: "prev/next", priority: 3),
                 Hint(key: "Up/Dn", action: "call", priority: 4),
+                Hint(key: "PgUp/PgDn", action: "body", priority: 7),
+                Hint(key: "t", action: "window", priority: 6),
                 Hint(key: "r", action: "refresh", priority: 5),
-                Hint(key: "a", action: "ack", priority: 6),
+                Hint(key: "a", action: "ack", priority: 8),
                 Hint(key: "Esc", action: "back", priority: 2),
                 Hint(key: "?", action: "help", priority: 0),
                 Hint(key: "q", action: "quit", priority: 1),
@@ -81,6 +85,8 @@ public struct FooterView: Sendable {
             return [
                 Hint(key: "Up/Dn", action: "scroll", priority: 3),
                 Hint(key: "PgUp/PgDn", action: "page", priority: 4),
+                Hint(key: "/", action: "filter", priority: 3),
+                Hint(key: "w", action: "record", priority: 5),
                 Hint(key: "Esc", action: "back", priority: 2),
                 Hint(key: "?", action: "help", priority: 0),
                 Hint(key: "q", action: "quit", priority: 1),

@@ -18,10 +18,14 @@ public struct GlyphSet: Sendable, Hashable {
     public var cursor: Character
     /// The multiplication sign of sizes and counts (`80×24`, `3× failed`).
     public var times: String
+    /// Marks a change of chatAllowed's reason above a history chart.
+    public var chartMark: Character
+    /// Between an old and a new value (`allowed → queue_depth_reached`).
+    public var arrow: String
 
     public init(box: BoxLines, selectedBox: BoxLines, ok: Character, warning: Character, critical: Character,
                 unknown: Character, stale: Character, sparkline: [Character], ellipsis: Character, missing: String,
-                separator: String, cursor: Character, times: String) {
+                separator: String, cursor: Character, times: String, chartMark: Character = "v", arrow: String = "->") {
         self.box = box
         self.selectedBox = selectedBox
         self.ok = ok
@@ -35,6 +39,8 @@ public struct GlyphSet: Sendable, Hashable {
         self.separator = separator
         self.cursor = cursor
         self.times = times
+        self.chartMark = chartMark
+        self.arrow = arrow
     }
 
     public static let unicode = GlyphSet(
@@ -42,7 +48,7 @@ public struct GlyphSet: Sendable, Hashable {
         selectedBox: BoxLines(horizontal: "═", vertical: "║", topLeft: "╔", topRight: "╗", bottomLeft: "╚", bottomRight: "╝"),
         ok: "●", warning: "▲", critical: "✖", unknown: "?", stale: "◌",
         sparkline: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
-        ellipsis: "…", missing: "—", separator: " · ", cursor: "▏", times: "×"
+        ellipsis: "…", missing: "—", separator: " · ", cursor: "▏", times: "×", chartMark: "▼", arrow: "→"
     )
 
     public static let ascii = GlyphSet(

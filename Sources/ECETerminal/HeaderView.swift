@@ -78,9 +78,26 @@ public struct HeaderView: Sendable {
             let style = entry.count == 0 ? CellStyle(.dim) : CellStyle(entry.state.role, entry.state == .critical ? [.bold] : [])
             x += buffer.write(text, x: x, y: y, style: style, limit: rect.maxX - x)
         }
-        if !status.isEmpty, rect.maxX - statusWidth - 1 >= x + 1 {
-            buffer.write(status, x: rect.maxX - statusWidth - 1, y: y, style: CellStyle(.dim))
+        var rightEdge = rect.maxX - 1
+        if !status.isEmpty, rightEdge - statusWidth >= x + 1 {
+            rightEdge -= statusWidth
+            buffer.write(status, x: rightEdge, y: y, style: CellStyle(.dim))
         }
+        // The journal: recording (and where) or why it could not start; left of the status.
+        if let (text, style) = journalText(context.glyphs) {
+            let room = rightEdge - x - 4
+            if room >= 8 {
+                let fitted = ScreenBuffer.fit(text, width: room, ellipsis: context.glyphs.ellipsis)
+                buffer.write(fitted, x: rightEdge - 2 - CharacterWidth.columns(of: fitted), y: y, style: style)
+            }
+        }
+    }
+
+    /// `● REC ecetop-events.jsonl` while recording, the error when the journal failed.
+    func journalText(_ glyphs: GlyphSet) -> (String, CellStyle)? {
+        if let path = snapshot.journalPath { return ("\(glyphs.ok) REC \(path)", CellStyle(.critical, [.bold])) }
+        if let error = snapshot.journalError { return ("\(glyphs.warning) journal: \(error)", CellStyle(.warning, [.bold])) }
+        return nil
     }
 
     static func rate(_ value: Double) -> String {

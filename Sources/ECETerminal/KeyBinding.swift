@@ -16,6 +16,7 @@ public struct KeyBinding: Sendable, Hashable {
             KeyBinding("p", "pause or resume polling"),
             KeyBinding("+  -", "poll less / more often (1s 2s 3s 5s 10s … 5m)"),
             KeyBinding("e", "event log, newest first"),
+            KeyBinding("w", "record events to a JSON-lines file (again: stop)"),
         ]),
         ("Grid", [
             KeyBinding("arrows  hjkl", "move the selection"),
@@ -37,13 +38,16 @@ public struct KeyBinding: Sendable, Hashable {
         ("Detail", [
             KeyBinding("Left Right  [  ]", "previous / next entry point"),
             KeyBinding("Up Down  k  j", "choose the call whose response is shown"),
+            KeyBinding("PgUp PgDn  Home End", "scroll the raw response body"),
+            KeyBinding("t  1  2  3", "chart window: cycle, 5 min, 15 min, 1 h"),
             KeyBinding("r", "refresh this entry point now"),
             KeyBinding("a", "acknowledge this entry point's alerts"),
             KeyBinding("Esc  Backspace", "back to the grid"),
         ]),
         ("Event log", [
             KeyBinding("Up Down  PgUp PgDn", "scroll"),
-            KeyBinding("Esc  Backspace  e", "back"),
+            KeyBinding("/", "filter by entry point, call or text"),
+            KeyBinding("Esc  Backspace  e", "clear the filter, then back"),
         ]),
     ]
 }

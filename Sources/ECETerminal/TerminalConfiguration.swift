@@ -17,10 +17,18 @@ public struct TerminalConfiguration: Sendable {
     public var frameTimeout: Duration
     /// How long ncurses waits after Esc for the rest of an escape sequence.
     public var escapeDelayMilliseconds: Int
+    /// Where `w` appends every event as JSON lines (`--events FILE`).
+    public var eventsPath: String
+    /// Start appending to `eventsPath` as soon as the dashboard runs (`--events` was given).
+    public var startJournalAtLaunch: Bool
+
+    /// The journal `w` writes when no `--events FILE` was given: in the current directory.
+    public static let defaultEventsPath = "ecetop-events.jsonl"
 
     public init(logPath: String? = nil, timeZone: TimeZone = .current, glyphs: GlyphSet = .unicode, theme: Theme = .default,
                 demoURL: String? = nil, initialSort: SortOrder = .id, initialFilter: String = "",
-                frameTimeout: Duration = .milliseconds(250), escapeDelayMilliseconds: Int = 25) {
+                frameTimeout: Duration = .milliseconds(250), escapeDelayMilliseconds: Int = 25,
+                eventsPath: String = TerminalConfiguration.defaultEventsPath, startJournalAtLaunch: Bool = false) {
         self.logPath = logPath
         self.timeZone = timeZone
         self.glyphs = glyphs
@@ -30,5 +38,7 @@ public struct TerminalConfiguration: Sendable {
         self.initialFilter = initialFilter
         self.frameTimeout = min(frameTimeout, .milliseconds(250))
         self.escapeDelayMilliseconds = escapeDelayMilliseconds
+        self.eventsPath = eventsPath
+        self.startJournalAtLaunch = startJournalAtLaunch
     }
 }

@@ -21,6 +21,7 @@ final class TerminalLoop {
         self.commands = commands
         view = DashboardView(demoURL: app.configuration.demoURL)
         state = DashboardState(sort: app.configuration.initialSort, filter: app.configuration.initialFilter)
+        state.eventsPath = app.configuration.eventsPath
         glyphs = app.configuration.glyphs
     }
 
@@ -59,6 +60,10 @@ final class TerminalLoop {
         var needsDraw = true
         var lastSecond = Int.min
         var size = session.size
+        if app.configuration.startJournalAtLaunch {
+            // `--events FILE`: record from the first frame, as if `w` had been pressed.
+            commands(.startJournal(app.configuration.eventsPath))
+        }
         while true {
             var fds = [
                 pollfd(fd: session.inputFD, events: Int16(POLLIN), revents: 0),

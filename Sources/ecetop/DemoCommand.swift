@@ -51,7 +51,7 @@ struct DemoCommand: AsyncParsableCommand {
         var clientConfiguration = ChatAPIClient.Configuration()
         clientConfiguration.requestTimeout = .seconds(5)
         let client = try ChatAPIClient(server: simulator.server, configuration: clientConfiguration)
-        let terminal = TerminalConfiguration(logPath: DashboardRunner.logPath(pollingOptions.log), demoURL: simulator.baseURL)
+        let terminal = pollingOptions.terminalConfiguration(logPath: DashboardRunner.logPath(pollingOptions.log), demoURL: simulator.baseURL)
         let monitorConfiguration = pollingOptions.monitorConfiguration(defaultInterval: 2)
         do {
             try await DashboardRunner.run(client: client, entryPoints: ids, monitorConfiguration: monitorConfiguration, terminalConfiguration: terminal)

@@ -25,7 +25,7 @@ struct WatchCommand: AsyncParsableCommand {
         let entryPoints = try parseEntryPointIDs(ids)
         try DashboardRunner.requireTerminal()
         let client = try serverOptions.makeClient()
-        let terminal = TerminalConfiguration(logPath: DashboardRunner.logPath(pollingOptions.log))
+        let terminal = pollingOptions.terminalConfiguration(logPath: DashboardRunner.logPath(pollingOptions.log))
         try await DashboardRunner.run(client: client, entryPoints: entryPoints,
                                       monitorConfiguration: pollingOptions.monitorConfiguration(), terminalConfiguration: terminal)
     }

@@ -94,7 +94,7 @@ import Testing
 
 
 
-             Enter detail  / filter  s sort  p pause  r refresh  a ack  e events  PgDn page  ? help  q quit
+             Enter detail  / filter  s sort  p pause  r refresh  a ack  e events  PgDn page  w record  ? help  q quit
             """#)
     }
 
@@ -131,27 +131,27 @@ import Testing
         #expect(FrameCases.help() == #"""
              ecetop  https://ece.example.com              every 5s · budget 20/s · 22:13:21
              12 EPs  ✖ 3 crit  ▲ 2 warn  ● 7 ok  ? 0 unkn                sort ID · page 1/3
-            ╔ 100┌─ Help ────────────────────────────────────────────────────────────┐LERT ┐
-            ║ ● O│ ● OK  ▲ WARN  ✖ CRIT  ? UNKNOWN  ◌ STALE                          │     │
-            ║ que│ Red panels flash until their alerts are acknowledged (a).         │     │
-            ║ slo│ The status line spells chatAllowed's reason as the API does.      │     │
-            ║ eli│                                                                   │hed  │
-            ║ ▁▅▁│ Everywhere                                                        │     │
-            ║ dat│ q  Ctrl-C           quit (restores the terminal)                  │     │
-            ╚════│ ?                   this help (Esc, ? or Enter closes it)         │─────┘
-            ┌ 100│ p                   pause or resume polling                       │─────┐
-            │ ▲ W│ +  -                poll less / more often (1s 2s 3s 5s 10s … 5m) │     │
-            │ que│ e                   event log, newest first                       │     │
-            │ slo│                                                                   │     │
-            │ eli│ Grid                                                              │     │
-            │ no │ arrows  hjkl        move the selection                            │     │
-            │ dat│ Home  End  g  G     first / last entry point                      │     │
-            └────│ PgUp  PgDn          previous / next page                          │─────┘
-                 │ Enter               details of the selected entry point           │
-                 │ r                   refresh all entry points now                  │
-                 │ a                   acknowledge the selected entry point's alerts │
-                 │ A                   acknowledge all alerts                        │
-                 └─────────────────────────────────────────────────────── more: Down ┘
+            ╔ 10┌─ Help ───────────────────────────────────────────────────────────────┐RT ┐
+            ║ ● │ ● OK  ▲ WARN  ✖ CRIT  ? UNKNOWN  ◌ STALE                             │   │
+            ║ qu│ Red panels flash until their alerts are acknowledged (a).            │   │
+            ║ sl│ The status line spells chatAllowed's reason as the API does.         │   │
+            ║ el│                                                                      │d  │
+            ║ ▁▅│ Everywhere                                                           │   │
+            ║ da│ q  Ctrl-C           quit (restores the terminal)                     │   │
+            ╚═══│ ?                   this help (Esc, ? or Enter closes it)            │───┘
+            ┌ 10│ p                   pause or resume polling                          │───┐
+            │ ▲ │ +  -                poll less / more often (1s 2s 3s 5s 10s … 5m)    │   │
+            │ qu│ e                   event log, newest first                          │   │
+            │ sl│ w                   record events to a JSON-lines file (again: stop) │   │
+            │ el│                                                                      │   │
+            │ no│ Grid                                                                 │   │
+            │ da│ arrows  hjkl        move the selection                               │   │
+            └───│ Home  End  g  G     first / last entry point                         │───┘
+                │ PgUp  PgDn          previous / next page                             │
+                │ Enter               details of the selected entry point              │
+                │ r                   refresh all entry points now                     │
+                │ a                   acknowledge the selected entry point's alerts    │
+                └────────────────────────────────────────────────────────── more: Down ┘
              Up/Dn scroll  Esc close help  q quit
             """#)
     }
@@ -160,43 +160,43 @@ import Testing
         #expect(FrameCases.helpScrolled() == #"""
              ecetop  https://ece.example.com                                  every 5s · budget 20/s · 22:13:21
              12 entry points  ✖ 3 critical  ▲ 2 warning  ● 7 ok  ? 0 unknown                 sort ID · page 1/2
-            ╔ 1000 ════════┌─ Help ────────────────────────────────────────────────────────────┐──────── ALERT ┐
-            ║ ● OK allowed │                                                                   │               │
-            ║ queue 0      │ Everywhere                                                        │5s             │
-            ║ slots 4      │ q  Ctrl-C           quit (restores the terminal)                  │s              │
-            ║ elig  0 queue│ ?                   this help (Esc, ? or Enter closes it)         │hed            │
-            ║ ▁▅▁█ max 2   │ p                   pause or resume polling                       │               │
-            ║ data 2s old  │ +  -                poll less / more often (1s 2s 3s 5s 10s … 5m) │               │
-            ╚══════════════│ e                   event log, newest first                       │───────────────┘
-            ┌ 1002 ────────│                                                                   │───────────────┐
-            │ ▲ WARN agent_│ Grid                                                              │               │
-            │ queue 0      │ arrows  hjkl        move the selection                            │s              │
-            │ slots 4      │ Home  End  g  G     first / last entry point                      │s              │
-            │ elig  1 no ag│ PgUp  PgDn          previous / next page                          │               │
-            │ no queue hist│ Enter               details of the selected entry point           │               │
-            │ data 2s old  │ r                   refresh all entry points now                  │               │
-            └──────────────│ a                   acknowledge the selected entry point's alerts │───────────────┘
-            ┌ 1004 ────────│ A                   acknowledge all alerts                        │───────────────┐
-            │ ● OK allowed │ s                   sort: ID, severity, queue depth, wait time    │               │
-            │ queue 1      │ /                   filter by ID, label, group or reason          │s              │
-            │ slots 4      │ Esc                 clear the filter                              │s              │
-            │ elig  0 queue│                                                                   │               │
-            │ ▁▅▁█ max 2   │ Filter                                                            │               │
-            │ data 2s old  │ typing  Backspace   edit the filter                               │               │
-            └──────────────│ Enter               apply it                                      │───────────────┘
-            ┌ 1006 Sales ──│ Esc                 clear it                                      │──────── ALERT ┐
-            │ ✖ CRIT queue_│                                                                   │               │
-            │ queue 12     │ Detail                                                            │s              │
-            │ slots 0      │ Left Right  [  ]    previous / next entry point                   │               │
-            │ elig  2 queue│ Up Down  k  j       choose the call whose response is shown       │               │
-            │ ▂▃▅▆█ max 12 │ r                   refresh this entry point now                  │               │
-            │ data 2s old  │ a                   acknowledge this entry point's alerts         │               │
-            └──────────────│ Esc  Backspace      back to the grid                              │───────────────┘
-                           │                                                                   │
-                           │ Event log                                                         │
-                           │ Up Down  PgUp PgDn  scroll                                        │
-                           │ Esc  Backspace  e   back                                          │
-                           └───────────────────────────────────────────────────────────────────┘
+            ╔ 1000 ═══════┌─ Help ───────────────────────────────────────────────────────────────┐────── ALERT ┐
+            ║ ● OK allowed│ p                   pause or resume polling                          │             │
+            ║ queue 0     │ +  -                poll less / more often (1s 2s 3s 5s 10s … 5m)    │             │
+            ║ slots 4     │ e                   event log, newest first                          │             │
+            ║ elig  0 queu│ w                   record events to a JSON-lines file (again: stop) │d            │
+            ║ ▁▅▁█ max 2  │                                                                      │             │
+            ║ data 2s old │ Grid                                                                 │             │
+            ╚═════════════│ arrows  hjkl        move the selection                               │─────────────┘
+            ┌ 1002 ───────│ Home  End  g  G     first / last entry point                         │─────────────┐
+            │ ▲ WARN agent│ PgUp  PgDn          previous / next page                             │             │
+            │ queue 0     │ Enter               details of the selected entry point              │             │
+            │ slots 4     │ r                   refresh all entry points now                     │             │
+            │ elig  1 no a│ a                   acknowledge the selected entry point's alerts    │             │
+            │ no queue his│ A                   acknowledge all alerts                           │             │
+            │ data 2s old │ s                   sort: ID, severity, queue depth, wait time       │             │
+            └─────────────│ /                   filter by ID, label, group or reason             │─────────────┘
+            ┌ 1004 ───────│ Esc                 clear the filter                                 │─────────────┐
+            │ ● OK allowed│                                                                      │             │
+            │ queue 1     │ Filter                                                               │             │
+            │ slots 4     │ typing  Backspace   edit the filter                                  │             │
+            │ elig  0 queu│ Enter               apply it                                         │             │
+            │ ▁▅▁█ max 2  │ Esc                 clear it                                         │             │
+            │ data 2s old │                                                                      │             │
+            └─────────────│ Detail                                                               │─────────────┘
+            ┌ 1006 Sales ─│ Left Right  [  ]    previous / next entry point                      │────── ALERT ┐
+            │ ✖ CRIT queue│ Up Down  k  j       choose the call whose response is shown          │             │
+            │ queue 12    │ PgUp PgDn  Home End scroll the raw response body                     │             │
+            │ slots 0     │ t  1  2  3          chart window: cycle, 5 min, 15 min, 1 h          │             │
+            │ elig  2 queu│ r                   refresh this entry point now                     │             │
+            │ ▂▃▅▆█ max 12│ a                   acknowledge this entry point's alerts            │             │
+            │ data 2s old │ Esc  Backspace      back to the grid                                 │             │
+            └─────────────│                                                                      │─────────────┘
+                          │ Event log                                                            │
+                          │ Up Down  PgUp PgDn  scroll                                           │
+                          │ /                   filter by entry point, call or text              │
+                          │ Esc  Backspace  e   clear the filter, then back                      │
+                          └──────────────────────────────────────────────────────────────────────┘
              Up/Dn scroll  Esc close help  q quit
             """#)
     }
@@ -234,33 +234,33 @@ import Testing
              ecetop  https://ece.example.com                                  every 5s · budget 20/s · 22:13:21
              1 entry point  ✖ 0 critical  ▲ 1 warning  ● 0 ok  ? 0 unknown                              sort ID
              1004  Billing                                                                       ▲ WARN allowed
-             chatAllowed: allowed, new chats can be processed
+             allowed: chatAllowed says yes: the entry point is active, an agent is available and its queue is
+               below the maximum depth.
+             checkEligibility 0: the queue can take new chats (an agent is available, the queue is below its
+               maximum).
              alerts: none
              data 40s old · next poll in 3s
 
-             call               value                                          HTTP  latency   last ok   fails
-             agentAvailability  yes, agents available                          200   12 ms     22:12:41
-             capacity           4 free slots                                   200   12 ms     22:12:41
-             liveSessionStatus  depth 0, wait 0.0 s                            500   12 ms     22:12:41  3
-             checkEligibility   0 (queue can take new chats)                   200   12 ms     22:12:41
-             chatAllowed        allowed                                        200   12 ms     22:12:41
-             ▲ liveSessionStatus: HTTP 500 (since 22:12:51)
+             call              value                                HTTP last    p50     p95     last ok  fails
+             agentAvailability yes, agents available                200  12 ms   —       —       22:12:41
+             capacity          4 free slots                         200  12 ms   —       —       22:12:41
+             liveSessionStatus depth 0, wait 0.0 s                  500  12 ms   —       —       22:12:41 3
+             checkEligibility  0 (queue can take new chats)         200  12 ms   —       —       22:12:41
+             chatAllowed       allowed                              200  12 ms   —       —       22:12:41
+             ▲ 22:13:20 liveSessionStatus: HTTP 500 (3× in a row, failing since 22:12:51)
 
-             queue depth  ▁▃▆█ max 6
-             wait time    ▁▃▆█ max 1m 00s
-
+             queue depth  now 6  min 0  max 6  (15 min)
+             6│                                                                                             ▁▅█
+             wait time  now 1m 00s  min 0.0 s  max 1m 00s  (15 min)
+             1m 00s│                                                                                        ▁▅█
+             free slots  now —  (15 min)
+               no samples in the last 15 min
              last response of liveSessionStatus: HTTP 500 · 12 ms · 25 bytes · application/xml
              <error>\x1B[31mboom\x07</error>
 
 
 
-
-
-
-
-
-
-             [ ] prev/next  Up/Dn call  r refresh  a ack  Esc back  ? help  q quit
+             [ ] prev/next  Up/Dn call  PgUp/PgDn body  t window  r refresh  a ack  Esc back  ? help  q quit
             """#)
     }
 
@@ -269,27 +269,27 @@ import Testing
              ecetop  https://ece.example.com              every 5s · budget 20/s · 22:13:21
              1 entry point  ✖ 1 critical  ▲ 0 warning  ● 0 ok  ? 0 unknown          sort ID
              1001                                                ✖ CRIT queue_depth_reached
-             queue_depth_reached: the queue's maximum depth is reached; no new chats will …
+             queue_depth_reached: the queue behind the entry point holds its configured
+               maximum of waiting chats; ECE refuses new ones until it drains.
+             check: agents logged in and available on the queue, their concurrent task
+               limit (capacity), and the queue's maximum depth.
+             checkEligibility 2: the queue's maximum depth is reached; no new chats will be
+               processed.
              alerts: queue_depth_reached (critical since 22:12:16, not acknowledged: a)
              data 2s old
 
-             call               value                      HTTP  latency   last ok   fails
-             agentAvailability  no agent available         200   12 ms     22:13:19
-             capacity           0 free slots               200   12 ms     22:13:19
-             liveSessionStatus  depth 20, wait 1h 02m      200   12 ms     22:13:19
-             checkEligibility   2 (queue maximum depth re… 200   12 ms     22:13:19
-             chatAllowed        not allowed: queue_depth_… 200   12 ms     22:13:19
+             call              value            HTTP last    p50     p95     last ok  fails
+             agentAvailability no agent availa… 200  12 ms   —       —       22:13:19
+             capacity          0 free slots     200  12 ms   —       —       22:13:19
+             liveSessionStatus depth 20, wait … 200  12 ms   —       —       22:13:19
+             checkEligibility  2 (queue maximu… 200  12 ms   —       —       22:13:19
+             chatAllowed       not allowed: qu… 200  12 ms   —       —       22:13:19
 
              last response of chatAllowed: HTTP 200 · 12 ms · 84 bytes · application/xml
              <?xml version="1.0"?>
              <chatAllowed allowed="false" reason="queue_depth_reached"/>
 
-
-
-
-
-
-             [ ] prev/next  Up/Dn call  r refresh  a ack  Esc back  ? help  q quit
+             [ ] prev/next  Up/Dn call  t window  r refresh  Esc back  ? help  q quit
             """#)
     }
 
@@ -298,15 +298,15 @@ import Testing
              ecetop  https://ece.example.com              every 5s · budget 20/s · 22:13:21
              3 entry points  ✖ 1 critical  ▲ 1 warning  ● 1 ok  ? 0 unknown         sort ID
              event log, newest first: 12 events · 2–9
-             22:13:01  1001: allowed → queue_depth_reached
-             22:12:51  1000 capacity: error: capacity: HTTP 503
-             22:12:41  1002: allowed → queue_depth_reached
-             22:12:31  1001 capacity: error: capacity: HTTP 503
-             22:12:21  1000: allowed → queue_depth_reached
-             22:12:11  1002 capacity: error: capacity: HTTP 503
-             22:12:01  1001: allowed → queue_depth_reached
-             22:11:51  1000 capacity: error: capacity: HTTP 503
-             Up/Dn scroll  PgUp/PgDn page  Esc back  ? help  q quit
+             22:13:01  1001   status: allowed → queue_depth_reached
+             22:12:51  1000   error started: capacity: HTTP 503
+             22:12:41  1002   status: allowed → queue_depth_reached
+             22:12:31  1001   error started: capacity: HTTP 503
+             22:12:21  1000   status: allowed → queue_depth_reached
+             22:12:11  1002   error started: capacity: HTTP 503
+             22:12:01  1001   status: allowed → queue_depth_reached
+             22:11:51  1000   error started: capacity: HTTP 503
+             Up/Dn scroll  PgUp/PgDn page  / filter  w record  Esc back  ? help  q quit
             """#)
     }
 
