@@ -26,7 +26,7 @@ struct DiagnosisEndToEndTests {
             pane.components(separatedBy: "allowed").count - 1 >= 4 && pane.contains("● REC")
         }
 
-        _ = try simControl("\(simulator.baseURL)/sim/service/stop")
+        _ = try await Self.simControlOffPool("\(simulator.baseURL)/sim/service/stop")
         let banner = try await tmux.waitFor("the system-wide assignment service banner") { pane in
             pane.range(of: #"assignment service not running on 4 of 4 entry points since \d\d:\d\d:\d\d"#, options: .regularExpression) != nil
         }
@@ -54,5 +54,16 @@ struct DiagnosisEndToEndTests {
         let objects = lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
         #expect(objects.count == lines.count && !lines.isEmpty)
         #expect(objects.contains { $0["kind"] as? String == "statusChanged" && $0["new"] as? String == "service_not_running" })
+    }
+
+    /// `simControl` on a Dispatch thread: curl blocks until the in-process simulator answers,
+    /// and the simulator needs the cooperative pool (2 threads here), so blocking a pool thread
+    /// while another end-to-end suite does the same deadlocks both.
+    static func simControlOffPool(_ url: String) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try simControl(url) })
+            }
+        }
     }
 }
