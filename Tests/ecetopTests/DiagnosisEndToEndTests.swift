@@ -46,6 +46,9 @@ struct DiagnosisEndToEndTests {
         try await tmux.waitFor("the transition in the event log") { $0.contains("status: allowed → service_not_running") }
 
         try tmux.send("q")
+        // Typing before ecetop has restored the terminal can be flushed away with its input.
+        try await tmux.waitFor("the dashboard to close") { !$0.contains("event log, newest first") }
+        try await Task.sleep(for: .milliseconds(300))
         try tmux.type("echo back-$((40+2))")
         try await tmux.waitFor("the shell after quitting") { $0.contains("back-42") }
 
