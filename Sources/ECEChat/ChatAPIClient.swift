@@ -45,11 +45,8 @@ public actor ChatAPIClient {
 
     public nonisolated let server: ChatAPIServer
     public nonisolated let configuration: Configuration
-    private let httpConfiguration: HTTPClient.Configuration
-    private var httpClient: HTTPClient
+    private let httpClient: HTTPClient
     /// Connection attempts that failed since the pool was last renewed.
-    private var connectionFailures = 0
-    private var retiredClients: [Task<Void, Never>] = []
     private let logger: Logger
     private var inFlight = 0
     private var waiters: [(id: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
@@ -65,6 +62,10 @@ public actor ChatAPIClient {
         httpConfiguration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, configuration.maximumConcurrentRequests)
         httpConfiguration.timeout.connect = .nanoseconds(Self.nanoseconds(configuration.requestTimeout))
         httpConfiguration.redirectConfiguration = .disallow
+        // A monitor polls again within seconds, so a refused or failed connect is reported at
+        // once rather than retried with backoff until the deadline: an administrator sees
+        // "connection refused" the moment it happens, and no backoff outlives a server's return.
+        httpConfiguration.connectionPool.retryConnectionEstablishment = false
         if configuration.caFile != nil || configuration.insecure {
             var tls = TLSConfiguration.makeClientConfiguration()
             if let caFile = configuration.caFile {
@@ -76,38 +77,13 @@ public actor ChatAPIClient {
             if configuration.insecure { tls.certificateVerification = .none }
             httpConfiguration.tlsConfiguration = tls
         }
-        self.httpConfiguration = httpConfiguration
         httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
-    }
-
-    /// How many failed connection attempts in a row renew the connection pool.
-    ///
-    /// async-http-client's pool backs off new connections after failures (100 ms × 1.25ⁿ, up to
-    /// a minute) and keeps that count while the server is down, so a server that comes back
-    /// would be ignored for up to a minute. A fresh pool after a few failures keeps that wait
-    /// under a second, which is what lets the monitor see a return within one interval.
-    static let connectionFailuresBeforeRenewal = 8
-
-    private func noteConnectionOutcome(_ error: ChatAPIError?) {
-        guard let error else {
-            connectionFailures = 0
-            return
-        }
-        guard error.kind == .connectionRefused || error.kind == .connectionFailed else { return }
-        connectionFailures += 1
-        guard connectionFailures >= Self.connectionFailuresBeforeRenewal, !isShutDown else { return }
-        connectionFailures = 0
-        let retired = httpClient
-        httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
-        retiredClients.removeAll { $0.isCancelled }
-        retiredClients.append(Task { try? await retired.shutdown() })
     }
 
     /// Closes the connection pool; call once when done.
     public func shutdown() async throws {
         guard !isShutDown else { return }
         isShutDown = true
-        for retired in retiredClients { await retired.value }
         try await httpClient.shutdown()
     }
 
@@ -142,7 +118,6 @@ public actor ChatAPIClient {
             outcome = .failure(Self.translate(error, call: call.rawValue, timeout: configuration.requestTimeout, target: server.authority))
         }
         let latency = ContinuousClock.now - started
-        noteConnectionOutcome(status == nil ? outcome.failureValue : nil)
         if status != nil { latencies[call, default: LatencyWindow()].record(latency) }
         if case .failure(let error) = outcome {
             logger.debug("request failed", metadata: ["entryPoint": "\(entryPoint)", "error": "\(error)"])
@@ -326,11 +301,4 @@ public actor ChatAPIClient {
 /// The version ecetop reports in `User-Agent` and `--version`.
 public enum ECEChatVersion {
     public static let current = "0.1.0"
-}
-
-extension Result {
-    var failureValue: Failure? {
-        if case .failure(let error) = self { return error }
-        return nil
-    }
 }

@@ -155,7 +155,10 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
     private func nextWakeTime(now: Duration) -> Duration {
         let earliest = entries.values.lazy.filter { !$0.isInFlight }.map(\.dueAt).min() ?? now + .seconds(1)
         let probe = lastDispatchAt + effectiveInterval
-        return min(max(now, min(earliest, max(probe, now))), now + .seconds(1))
+        // The earliest due poll, but not before the next probe, and never more than a second
+        // away so staleness and the header's clock keep moving.
+        let target = min(earliest, max(probe, now))
+        return min(max(target, now), now + .seconds(1))
     }
 
     private func dispatch(_ id: EntryPointID, now: Duration) {

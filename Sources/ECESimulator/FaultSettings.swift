@@ -1,3 +1,4 @@
+import ECEChat
 /// Misbehaviour to inject into answers, globally or for some entry points.
 ///
 /// Rates are probabilities per request (0 to 1); at most one of stall, drop, error and oversize

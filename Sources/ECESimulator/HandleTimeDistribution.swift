@@ -1,3 +1,4 @@
+import ECEChat
 /// How long an agent spends on one chat, in simulated seconds.
 public struct HandleTimeDistribution: Sendable, Hashable, Codable {
     public enum Shape: String, Sendable, Hashable, Codable, CaseIterable {

@@ -1,21 +1,8 @@
+import ECEChat
 import Foundation
 
-/// A small seeded random number generator (SplitMix64), so a seed always tells the same story.
-struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// The draws the contact-centre model needs, on ECEChat's seeded generator.
+extension SplitMix64 {
     /// A uniform draw in [0, 1), from the top 53 bits so every value is exact in a Double.
     mutating func unit() -> Double {
         Double(next() >> 11) * 0x1.0p-53

@@ -9,7 +9,7 @@ public enum TerminalError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notATerminal:
-            "the dashboard needs a terminal on stdin and stdout (use --plain for a text dump)"
+            "the dashboard needs a terminal on stdin and stdout; for scripts and pipes use `ecetop check ID…`"
         case .terminalTypeUnset:
             "TERM is not set: cannot drive the terminal (try TERM=xterm-256color)"
         case .unknownTerminalType(let type):

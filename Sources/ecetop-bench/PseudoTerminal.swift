@@ -24,6 +24,7 @@ enum PseudoTerminal {
         guard unsafeBitCast(name, to: NameFunction.self)(master, &buffer, buffer.count) == 0 else {
             throw ValidationErrorText("ptsname_r: \(String(cString: strerror(errno)))")
         }
-        return (master, String(cString: buffer))
+        let path = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+        return (master, String(decoding: path, as: UTF8.self))
     }
 }

@@ -28,13 +28,14 @@ enum DashboardRunner {
         try? await client.shutdown()
     }
 
-    /// Refuses early, with a hint, when there is no terminal to draw on.
+    /// Refuses before anything starts (the demo's simulator included) when there is no
+    /// terminal to draw on; `TerminalApp` would say the same, but only after that work.
     static func requireTerminal() throws {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
-            throw ValidationError("the dashboard needs a terminal; for scripts and pipes use `ecetop check ID…`")
+            throw ValidationError(TerminalError.notATerminal.description)
         }
         guard let term = ProcessInfo.processInfo.environment["TERM"], !term.isEmpty else {
-            throw ValidationError("TERM is not set: cannot drive the terminal (try TERM=xterm-256color)")
+            throw ValidationError(TerminalError.terminalTypeUnset.description)
         }
     }
 

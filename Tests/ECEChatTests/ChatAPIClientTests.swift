@@ -49,25 +49,38 @@ struct ChatAPIClientTests {
         return router
     }
 
-    static func client(_ base: String, configure: (inout ChatAPIClient.Configuration) -> Void = { _ in }) throws -> ChatAPIClient {
+    /// Runs `body` with a client for `base` and shuts the client down on every path: a client
+    /// left running traps in async-http-client's deinit and takes the whole test run with it.
+    static func withClient(
+        _ base: String, configure: (inout ChatAPIClient.Configuration) -> Void = { _ in },
+        _ body: (ChatAPIClient) async throws -> Void
+    ) async throws {
         var configuration = ChatAPIClient.Configuration()
-        configuration.requestTimeout = .milliseconds(500)
+        // Generous: the whole suite runs in parallel on two cores. Timeout tests set their own.
+        configuration.requestTimeout = .seconds(5)
         configure(&configuration)
-        return try ChatAPIClient(server: ChatAPIServer(parsing: base), configuration: configuration)
+        let client = try ChatAPIClient(server: ChatAPIServer(parsing: base), configuration: configuration)
+        do {
+            try await body(client)
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+        try await client.shutdown()
     }
 
     @Test func everyCallReadsTheVendorSamplesOverHTTP() async throws {
         let inbox = Inbox()
         try await withTestServer(Self.router(inbox: inbox)) { base in
-            let client = try Self.client(base)
-            #expect(try await client.agentAvailability(Self.entryPoint) == true)
-            #expect(try await client.capacity(Self.entryPoint) == 4)
-            #expect(try await client.liveSessionStatus(Self.entryPoint) == SessionStatus(queueDepth: 1, waitTimeSeconds: 3))
-            #expect(try await client.checkEligibility(Self.entryPoint) == .canTakeChats)
-            #expect(try await client.chatAllowed(Self.entryPoint) == ChatAllowed(allowed: false, reason: .entryPointInactive))
-            let latency = try #require(await client.latency(of: .capacity))
-            #expect(latency.count == 1)
-            try await client.shutdown()
+            try await Self.withClient(base) { client in
+                #expect(try await client.agentAvailability(Self.entryPoint) == true)
+                #expect(try await client.capacity(Self.entryPoint) == 4)
+                #expect(try await client.liveSessionStatus(Self.entryPoint) == SessionStatus(queueDepth: 1, waitTimeSeconds: 3))
+                #expect(try await client.checkEligibility(Self.entryPoint) == .canTakeChats)
+                #expect(try await client.chatAllowed(Self.entryPoint) == ChatAllowed(allowed: false, reason: .entryPointInactive))
+                let latency = try #require(await client.latency(of: .capacity))
+                #expect(latency.count == 1)
+            }
         }
         let headers = await inbox.headers
         #expect(headers.allSatisfy { $0["accept"] == "application/xml" && $0["user-agent"] == "ecetop/\(ECEChatVersion.current)" })
@@ -75,89 +88,91 @@ struct ChatAPIClientTests {
 
     @Test func jsonByChoice() async throws {
         try await withTestServer(Self.router()) { base in
-            let client = try Self.client(base) { $0.format = .json }
-            #expect(try await client.capacity(Self.entryPoint) == 3)
-            try await client.shutdown()
+            try await Self.withClient(base, configure: { $0.format = .json }) { client async throws in
+                #expect(try await client.capacity(Self.entryPoint) == 3)
+            }
         }
     }
 
     @Test func httpStatusCarriesACleanExcerpt() async throws {
         try await withTestServer(Self.router()) { base in
-            let client = try Self.client(base)
-            let exchange = await client.exchange(.capacity, entryPoint: EntryPointID(500)!)
-            #expect(exchange.httpStatus == 500)
-            let error = try #require(exchange.error)
-            #expect(error.kind == .httpStatus)
-            #expect(error.httpStatus == 500)
-            #expect(error.description == "capacity: HTTP 500: Unable to retrieve [31mcapacity")
-            try await client.shutdown()
+            try await Self.withClient(base) { client in
+                let exchange = await client.exchange(.capacity, entryPoint: EntryPointID(500)!)
+                #expect(exchange.httpStatus == 500)
+                let error = try #require(exchange.error)
+                #expect(error.kind == .httpStatus)
+                #expect(error.httpStatus == 500)
+                #expect(error.description == "capacity: HTTP 500: Unable to retrieve [31mcapacity")
+            }
         }
     }
 
     @Test func malformedBodyNamesCallAndQuotes() async throws {
         try await withTestServer(Self.router()) { base in
-            let client = try Self.client(base)
-            let exchange = await client.exchange(.capacity, entryPoint: EntryPointID(501)!)
-            #expect(exchange.error?.kind == .malformedBody)
-            #expect(exchange.error?.description.contains("lots") == true)
-            #expect(exchange.httpStatus == 200)
-            try await client.shutdown()
+            try await Self.withClient(base) { client in
+                let exchange = await client.exchange(.capacity, entryPoint: EntryPointID(501)!)
+                #expect(exchange.error?.kind == .malformedBody)
+                #expect(exchange.error?.description.contains("lots") == true)
+                #expect(exchange.httpStatus == 200)
+            }
         }
     }
 
     @Test func oversizedBodyIsCapped() async throws {
         try await withTestServer(Self.router()) { base in
-            let client = try Self.client(base)
-            let exchange = await client.exchange(.capacity, entryPoint: EntryPointID(502)!)
-            #expect(exchange.error?.kind == .bodyTooLarge)
-            #expect(exchange.error?.description == "capacity: body larger than 65536 bytes, not read")
-            try await client.shutdown()
+            try await Self.withClient(base) { client in
+                let exchange = await client.exchange(.capacity, entryPoint: EntryPointID(502)!)
+                #expect(exchange.error?.kind == .bodyTooLarge)
+                #expect(exchange.error?.description == "capacity: body larger than 65536 bytes, not read")
+            }
         }
     }
 
     @Test func stalledServerTimesOutAtTheDeadline() async throws {
         try await withTestServer(Self.router()) { base in
-            let client = try Self.client(base) { $0.requestTimeout = .milliseconds(300) }
-            let started = ContinuousClock.now
-            let exchange = await client.exchange(.capacity, entryPoint: EntryPointID(503)!)
-            #expect(exchange.error?.kind == .timeout)
-            #expect(exchange.error?.description == "capacity: no answer within 0.3 s (timeout)")
-            #expect(ContinuousClock.now - started < .seconds(5))
-            try await client.shutdown()
+            try await Self.withClient(base, configure: { $0.requestTimeout = .milliseconds(300) }) { client in
+                let started = ContinuousClock.now
+                let exchange = await client.exchange(.capacity, entryPoint: EntryPointID(503)!)
+                #expect(exchange.error?.kind == .timeout)
+                #expect(exchange.error?.description == "capacity: no answer within 0.3 s (timeout)")
+                #expect(ContinuousClock.now - started < .seconds(5))
+            }
         }
     }
 
     @Test func inFlightCapHolds() async throws {
         try await withTestServer(Self.router()) { base in
-            let client = try Self.client(base) {
+            try await Self.withClient(base, configure: {
                 $0.requestTimeout = .milliseconds(400)
                 $0.maximumConcurrentRequests = 2
-            }
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for _ in 0..<6 { group.addTask { _ = await client.exchange(.capacity, entryPoint: EntryPointID(503)!) } }
-                group.addTask {
-                    for _ in 0..<20 {
-                        #expect(await client.requestsInFlight <= 2)
-                        try await Task.sleep(for: .milliseconds(20))
+            }) { client in
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for _ in 0..<6 { group.addTask { _ = await client.exchange(.capacity, entryPoint: EntryPointID(503)!) } }
+                    group.addTask {
+                        for _ in 0..<20 {
+                            #expect(await client.requestsInFlight <= 2)
+                            try await Task.sleep(for: .milliseconds(20))
+                        }
                     }
+                    try await group.waitForAll()
                 }
-                try await group.waitForAll()
+                #expect(await client.requestsInFlight == 0)
             }
-            #expect(await client.requestsInFlight == 0)
-            try await client.shutdown()
         }
     }
 
     @Test func connectionRefused() async throws {
-        // Bind and close a port so nothing listens there.
-        let closedBase = ClosedPort()
-        try await withTestServer(Router()) { base in await closedBase.set(base) }
-        let client = try Self.client(await closedBase.base)
-        let exchange = await client.exchange(.chatAllowed, entryPoint: Self.entryPoint)
-        #expect(exchange.error?.kind == .connectionRefused)
-        #expect(exchange.error?.isUnreachable == true)
-        #expect(exchange.error?.description.hasPrefix("chatAllowed: connection refused (") == true)
-        try await client.shutdown()
+        let port = try BoundButNotListening()
+        defer { port.close() }
+        try await Self.withClient("http://127.0.0.1:\(port.number)") { client in
+            let started = ContinuousClock.now
+            let exchange = await client.exchange(.chatAllowed, entryPoint: Self.entryPoint)
+            #expect(exchange.error?.kind == .connectionRefused)
+            #expect(exchange.error?.isUnreachable == true)
+            #expect(exchange.error?.description.hasPrefix("chatAllowed: connection refused (") == true)
+            // Reported at once, not retried until the 5 s deadline.
+            #expect(ContinuousClock.now - started < .seconds(4))
+        }
     }
 
     @Test func surveyRoundTrip() async throws {
@@ -168,9 +183,9 @@ struct ChatAPIClientTests {
         ]
         let survey = try Survey(sessionID: "s&1", answers: answers)
         try await withTestServer(Self.router(inbox: inbox)) { base in
-            let client = try Self.client(base)
-            #expect(try await client.submitSurvey(survey) == 204)
-            try await client.shutdown()
+            try await Self.withClient(base) { client async throws in
+                #expect(try await client.submitSurvey(survey) == 204)
+            }
         }
         let received = try #require(await inbox.bodies.last)
         #expect(await inbox.headers.last?["content-type"] == "text/xml; charset=utf-8")
@@ -194,7 +209,27 @@ struct ChatAPIClientTests {
 }
 
 /// Keeps the base URL of a server after it has stopped, for the connection-refused test.
-actor ClosedPort {
-    var base = ""
-    func set(_ value: String) { base = value }
+/// A loopback port bound by a socket that never listens: connecting is refused, and no
+/// server started in parallel by another test can be handed the port while it is held.
+struct BoundButNotListening {
+    let descriptor: Int32
+    let number: Int
+
+    init() throws {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
+                bind(descriptor, generic, length) == 0 && getsockname(descriptor, generic, &length) == 0
+            }
+        }
+        guard descriptor >= 0, bound else { throw POSIXError(.EADDRNOTAVAIL) }
+        self.descriptor = descriptor
+        number = Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    func close() { _ = Glibc.close(descriptor) }
 }

@@ -64,7 +64,10 @@ struct ChatMonitorTests {
     }
 
     @Test func backoffWhileDownAndRecoveryWithinOneInterval() async throws {
-        let harness = try await MonitorHarness(entryPoints: ids(3000...3003)) { $0.interval = .seconds(2) }
+        // A refused connect is reported only at the request deadline (async-http-client retries
+        // until then), so a short one keeps the dead-server minute short in real time.
+        let harness = try await MonitorHarness(entryPoints: ids(3000...3003), configure: { $0.interval = .seconds(2) },
+                                               requestTimeout: .milliseconds(500))
         let port = harness.simulator.port
         do {
             let (fresh, _) = try await harness.advance(until: { $0.entryPoints.allSatisfy { $0.chatAllowed?.allowed == true } })

@@ -15,7 +15,7 @@ final class MonitorHarness: Sendable {
     private let runner: Task<Void, Never>
 
     init(entryPoints: [EntryPointID], scenario: ScenarioPreset = .calm, configure: (inout MonitorConfiguration) -> Void = { _ in },
-         simulatorPort: Int = 0) async throws {
+         simulatorPort: Int = 0, requestTimeout: Duration = .seconds(2)) async throws {
         var simulatorConfiguration = SimulatorConfiguration()
         simulatorConfiguration.scenario = .preset(scenario)
         simulatorConfiguration.entryPoints = entryPoints
@@ -24,7 +24,7 @@ final class MonitorHarness: Sendable {
         simulatorConfiguration.logLevel = .error
         simulator = try await ECESimulatorServer.start(simulatorConfiguration)
         var clientConfiguration = ChatAPIClient.Configuration()
-        clientConfiguration.requestTimeout = .seconds(2)
+        clientConfiguration.requestTimeout = requestTimeout
         client = try ChatAPIClient(server: simulator.server, configuration: clientConfiguration)
         var configuration = MonitorConfiguration()
         configuration.interval = .seconds(1)

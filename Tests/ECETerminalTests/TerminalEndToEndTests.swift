@@ -218,7 +218,7 @@ struct Tmux {
         await #expect(throws: TerminalError.notATerminal) {
             try await app.run { _ in }
         }
-        #expect(TerminalError.notATerminal.description.contains("--plain"))
+        #expect(TerminalError.notATerminal.description.contains("ecetop check"))
     }
 
     @Test func frameTimeoutIsCappedAt250Milliseconds() {

@@ -24,9 +24,7 @@ enum BuiltBinary {
     }
 
     private static func readToEnd(_ handle: FileHandle) async -> Data {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: handle.readDataToEndOfFile()) }
-        }
+        (try? await onOwnThread { handle.readDataToEndOfFile() }) ?? Data()
     }
 
     struct Result {
@@ -49,8 +47,7 @@ enum BuiltBinary {
         process.standardError = error
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        // Read on Dispatch threads: a blocking read on the cooperative pool (2 threads here)
-        // would starve the in-process simulator the binary is talking to.
+        // Blocking reads on threads of their own, never on the pool the simulator answers on.
         async let out = readToEnd(output.fileHandleForReading)
         async let err = readToEnd(error.fileHandleForReading)
         let deadline = ContinuousClock.now + timeout

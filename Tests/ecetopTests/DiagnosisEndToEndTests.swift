@@ -10,7 +10,7 @@ import Testing
 struct DiagnosisEndToEndTests {
     @Test func serviceStopShowsTheSystemWideBannerAndTheDetailShowsTheRawBody() async throws {
         let simulator = try await CheckCommandTests.startSimulator(.calm, "1000-1003")
-        let tmux = try TmuxSession()
+        let tmux = try await TmuxSession()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ecetop-diag-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer {
@@ -21,12 +21,12 @@ struct DiagnosisEndToEndTests {
         let binary = try BuiltBinary.url.path
         let log = directory.appendingPathComponent("ecetop.log").path
         let events = directory.appendingPathComponent("incident.jsonl").path
-        try tmux.type("\(binary) watch --server \(simulator.baseURL) --interval 1 --log \(log) --events \(events) 1000-1003")
+        try await tmux.type("\(binary) watch --server \(simulator.baseURL) --interval 1 --log \(log) --events \(events) 1000-1003")
         try await tmux.waitFor("four allowed panels and the journal recording") { pane in
             pane.components(separatedBy: "allowed").count - 1 >= 4 && pane.contains("● REC")
         }
 
-        _ = try await Self.simControlOffPool("\(simulator.baseURL)/sim/service/stop")
+        _ = try await simControl("\(simulator.baseURL)/sim/service/stop")
         let banner = try await tmux.waitFor("the system-wide assignment service banner") { pane in
             pane.range(of: #"assignment service not running on 4 of 4 entry points since \d\d:\d\d:\d\d"#, options: .regularExpression) != nil
         }
@@ -34,7 +34,7 @@ struct DiagnosisEndToEndTests {
         #expect(!banner.contains("server unreachable"))
         #expect(!banner.contains("server answering HTTP"))
 
-        try tmux.send("Enter")
+        try await tmux.send("Enter")
         let detail = try await tmux.waitFor("the detail with the raw chatAllowed body") { pane in
             pane.contains("last response of chatAllowed") && pane.contains("<chatAllowed") && pane.contains("Agent Assignment Service")
         }
@@ -42,14 +42,12 @@ struct DiagnosisEndToEndTests {
         #expect(detail.contains("p95"))
         #expect(detail.contains("queue depth"))
 
-        try tmux.send("e")
+        try await tmux.send("e")
         try await tmux.waitFor("the transition in the event log") { $0.contains("status: allowed → service_not_running") }
 
-        try tmux.send("q")
-        // Typing before ecetop has restored the terminal can be flushed away with its input.
-        try await tmux.waitFor("the dashboard to close") { !$0.contains("event log, newest first") }
-        try await Task.sleep(for: .milliseconds(300))
-        try tmux.type("echo back-$((40+2))")
+        try await tmux.send("q")
+        try await tmux.waitForShellPrompt()
+        try await tmux.type("echo back-$((40+2))")
         try await tmux.waitFor("the shell after quitting") { $0.contains("back-42") }
 
         // The journal holds the transition as one JSON object per line.
@@ -57,16 +55,5 @@ struct DiagnosisEndToEndTests {
         let objects = lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
         #expect(objects.count == lines.count && !lines.isEmpty)
         #expect(objects.contains { $0["kind"] as? String == "statusChanged" && $0["new"] as? String == "service_not_running" })
-    }
-
-    /// `simControl` on a Dispatch thread: curl blocks until the in-process simulator answers,
-    /// and the simulator needs the cooperative pool (2 threads here), so blocking a pool thread
-    /// while another end-to-end suite does the same deadlocks both.
-    static func simControlOffPool(_ url: String) async throws -> String {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try simControl(url) })
-            }
-        }
     }
 }

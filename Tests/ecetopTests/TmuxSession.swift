@@ -5,26 +5,26 @@ final class TmuxSession: Sendable {
     let socket: String
     let session = "ecetop"
 
-    init(width: Int = 120, height: Int = 40) throws {
+    init(width: Int = 120, height: Int = 40) async throws {
         socket = "ecetop-test-\(UUID().uuidString.prefix(8))"
-        try Self.tmux(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
+        try await Self.tmux(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
                        "-e", "LANG=C.UTF-8", "-e", "TERM=tmux-256color", "-e", "PS1=$ ", "sh"])
     }
 
     /// Types `keys` into the pane (tmux key names such as `Enter`, `Escape`, `C-c` allowed).
-    func send(_ keys: String...) throws {
-        try Self.tmux(["-L", socket, "send-keys", "-t", session] + keys)
+    func send(_ keys: String...) async throws {
+        try await Self.tmux(["-L", socket, "send-keys", "-t", session] + keys)
     }
 
     /// Types a line of text literally, then Enter.
-    func type(_ line: String) throws {
-        try Self.tmux(["-L", socket, "send-keys", "-t", session, "-l", line])
-        try send("Enter")
+    func type(_ line: String) async throws {
+        try await Self.tmux(["-L", socket, "send-keys", "-t", session, "-l", line])
+        try await send("Enter")
     }
 
     /// The pane's text; with `escapes`, including the SGR colour sequences.
-    func capture(escapes: Bool = false) throws -> String {
-        try Self.tmux(["-L", socket, "capture-pane", "-p", "-t", session] + (escapes ? ["-e"] : []))
+    func capture(escapes: Bool = false) async throws -> String {
+        try await Self.tmux(["-L", socket, "capture-pane", "-p", "-t", session] + (escapes ? ["-e"] : []))
     }
 
     /// Polls the pane until `condition` holds, failing after `timeout` with the last capture.
@@ -33,15 +33,26 @@ final class TmuxSession: Sendable {
         let deadline = ContinuousClock.now + timeout
         var last = ""
         while ContinuousClock.now < deadline {
-            last = try capture(escapes: escapes)
+            last = try await capture(escapes: escapes)
             if condition(last) { return last }
             try await Task.sleep(for: .milliseconds(50))
         }
         throw PaneTimeout(what: what, pane: last)
     }
 
+    /// Waits until the dashboard has gone and the shell shows its prompt (`$`, or `#` as root,
+    /// where dash ignores `PS1`): typing before the terminal is restored can be flushed away
+    /// with the dashboard's input.
+    func waitForShellPrompt() async throws {
+        try await waitFor("the shell prompt") { pane in
+            let last = pane.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            return ["$", "#"].contains(last?.trimmingCharacters(in: .whitespaces))
+        }
+    }
+
+    /// Synchronous so that a `defer` can call it; kill-server returns at once.
     func kill() {
-        _ = try? Self.tmux(["-L", socket, "kill-server"])
+        _ = try? Self.runTmux(["-L", socket, "kill-server"])
     }
 
     struct PaneTimeout: Error, CustomStringConvertible {
@@ -60,7 +71,11 @@ final class TmuxSession: Sendable {
     /// signals (a tmux server inheriting that mask hangs), and the forked tmux server would hold
     /// a pipe open forever.
     @discardableResult
-    static func tmux(_ arguments: [String]) throws -> String {
+    static func tmux(_ arguments: [String]) async throws -> String {
+        try await onOwnThread { try runTmux(arguments) }
+    }
+
+    private static func runTmux(_ arguments: [String]) throws -> String {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("ecetop-tmux-\(UUID().uuidString)").path
         defer { unlink(output) }
         var actions = posix_spawn_file_actions_t()
@@ -94,7 +109,13 @@ final class TmuxSession: Sendable {
 }
 
 /// Sends a control request to the simulator over HTTP, as a person would with curl.
-func simControl(_ url: String, method: String = "POST") throws -> String {
+///
+/// curl runs on a thread of its own: the in-process simulator needs the pool to answer it.
+func simControl(_ url: String, method: String = "POST") async throws -> String {
+    try await onOwnThread { try runCurl(url, method: method) }
+}
+
+private func runCurl(_ url: String, method: String) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["curl", "-sS", "-X", method, url]
