@@ -50,6 +50,15 @@ let package = Package(
                 "ECEChat",
                 "ECEMonitor",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .target(
+            name: "ECEConfig",
+            dependencies: [
+                "ECEChat",
+                "ECEMonitor",
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         .target(
@@ -67,6 +76,7 @@ let package = Package(
             name: "ecetop",
             dependencies: [
                 "ECEChat",
+                "ECEConfig",
                 "ECEMonitor",
                 "ECETerminal",
                 "ECESimulator",
@@ -107,7 +117,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ecetopTests",
-            dependencies: ["ECEChat", "ECESimulator"]
+            dependencies: ["ECEChat", "ECEConfig", "ECEMonitor", "ECESimulator"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -5,17 +5,23 @@ public struct Alert: Sendable, Hashable, Identifiable {
     /// What raised it: a chatAllowed reason, or a configured threshold.
     public enum Rule: Sendable, Hashable, CustomStringConvertible {
         case reason(String)
-        case waitTimeAbove(Double)
-        case queueDepthAbove(Int)
-        case noFreeSlots
+        case waitTimeAtLeast(Double)
+        case queueDepthAtLeast(Int)
+        case freeSlotsAtMost(Int)
 
         public var description: String {
             switch self {
             case .reason(let reason): reason
-            case .waitTimeAbove(let seconds): "wait time above \(seconds) s"
-            case .queueDepthAbove(let depth): "queue depth above \(depth)"
-            case .noFreeSlots: "no free slots"
+            case .waitTimeAtLeast(let seconds): "wait time at or above \(Self.wholeIfWhole(seconds)) s"
+            case .queueDepthAtLeast(let depth): "queue depth at or above \(depth)"
+            case .freeSlotsAtMost(0): "no free slots"
+            case .freeSlotsAtMost(let slots): "free slots at or below \(slots)"
             }
+        }
+
+        /// `120`, not `120.0`: thresholds are nearly always whole seconds.
+        private static func wholeIfWhole(_ value: Double) -> String {
+            value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
         }
     }
 
@@ -34,19 +40,22 @@ public struct Alert: Sendable, Hashable, Identifiable {
     }
 }
 
-/// Thresholds that raise alerts beside the reason rules; nil disables one.
+/// Thresholds that raise warnings beside the reason rules; nil disables one.
+///
+/// Each is inclusive ("at or above", "at or below") because that is how people write
+/// them in the config file: `queue-depth = 5` means five waiting chats already warn.
 public struct AlertThresholds: Sendable, Hashable {
-    /// Warn when the estimated wait exceeds this many seconds.
-    public var waitTimeAboveSeconds: Double?
-    /// Warn when more chats than this wait in the queue.
-    public var queueDepthAbove: Int?
-    /// Warn when free slots drop to zero.
-    public var warnOnNoFreeSlots: Bool
+    /// Warn when the estimated wait is at least this many seconds.
+    public var waitTimeAtLeastSeconds: Double?
+    /// Warn when at least this many chats wait in the queue.
+    public var queueDepthAtLeast: Int?
+    /// Warn when free slots drop to this many or fewer (0: only when none are left).
+    public var freeSlotsAtMost: Int?
 
-    public init(waitTimeAboveSeconds: Double? = nil, queueDepthAbove: Int? = nil, warnOnNoFreeSlots: Bool = false) {
-        self.waitTimeAboveSeconds = waitTimeAboveSeconds
-        self.queueDepthAbove = queueDepthAbove
-        self.warnOnNoFreeSlots = warnOnNoFreeSlots
+    public init(waitTimeAtLeastSeconds: Double? = nil, queueDepthAtLeast: Int? = nil, freeSlotsAtMost: Int? = nil) {
+        self.waitTimeAtLeastSeconds = waitTimeAtLeastSeconds
+        self.queueDepthAtLeast = queueDepthAtLeast
+        self.freeSlotsAtMost = freeSlotsAtMost
     }
 
     /// The alerts these thresholds and the reason rules raise for a snapshot's values.
@@ -56,14 +65,14 @@ public struct AlertThresholds: Sendable, Hashable {
             let reason = chatAllowed.reason
             raised.append((.reason(reason?.rawValue ?? "not allowed"), reason?.severity ?? .warning))
         }
-        if let limit = waitTimeAboveSeconds, let status = snapshot.sessionStatus, status.waitTimeSeconds > limit {
-            raised.append((.waitTimeAbove(limit), .warning))
+        if let limit = waitTimeAtLeastSeconds, let status = snapshot.sessionStatus, status.waitTimeSeconds >= limit {
+            raised.append((.waitTimeAtLeast(limit), .warning))
         }
-        if let limit = queueDepthAbove, let status = snapshot.sessionStatus, status.queueDepth > limit {
-            raised.append((.queueDepthAbove(limit), .warning))
+        if let limit = queueDepthAtLeast, let status = snapshot.sessionStatus, status.queueDepth >= limit {
+            raised.append((.queueDepthAtLeast(limit), .warning))
         }
-        if warnOnNoFreeSlots, snapshot.freeSlots == 0 {
-            raised.append((.noFreeSlots, .warning))
+        if let limit = freeSlotsAtMost, let slots = snapshot.freeSlots, slots <= limit {
+            raised.append((.freeSlotsAtMost(limit), .warning))
         }
         return raised
     }

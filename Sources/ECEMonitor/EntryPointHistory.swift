@@ -13,16 +13,16 @@ public struct EntryPointHistory: Sendable {
         }
     }
 
-    public private(set) var queueDepth: RingBuffer<Sample>
-    public private(set) var waitTimeSeconds: RingBuffer<Sample>
-    public private(set) var freeSlots: RingBuffer<Sample>
+    public private(set) var queueDepth: HistorySeries
+    public private(set) var waitTimeSeconds: HistorySeries
+    public private(set) var freeSlots: HistorySeries
     /// When the chatAllowed reason changed, and to what (for chart marks).
     public private(set) var reasonChanges: RingBuffer<(time: Date, status: String)>
 
     public init(capacity: Int) {
-        queueDepth = RingBuffer(capacity: capacity)
-        waitTimeSeconds = RingBuffer(capacity: capacity)
-        freeSlots = RingBuffer(capacity: capacity)
+        queueDepth = HistorySeries(capacity: capacity)
+        waitTimeSeconds = HistorySeries(capacity: capacity)
+        freeSlots = HistorySeries(capacity: capacity)
         reasonChanges = RingBuffer(capacity: max(16, capacity / 8))
     }
 
@@ -33,8 +33,8 @@ public struct EntryPointHistory: Sendable {
         return max(2, Int((seconds / step).rounded(.up)))
     }
 
-    public mutating func recordQueueDepth(_ value: Int, at time: Date) { queueDepth.append(Sample(time: time, value: Double(value))) }
-    public mutating func recordWaitTime(_ seconds: Double, at time: Date) { waitTimeSeconds.append(Sample(time: time, value: seconds)) }
-    public mutating func recordFreeSlots(_ value: Int, at time: Date) { freeSlots.append(Sample(time: time, value: Double(value))) }
+    public mutating func recordQueueDepth(_ value: Int, at time: Date) { queueDepth.append(Double(value), at: time) }
+    public mutating func recordWaitTime(_ seconds: Double, at time: Date) { waitTimeSeconds.append(seconds, at: time) }
+    public mutating func recordFreeSlots(_ value: Int, at time: Date) { freeSlots.append(Double(value), at: time) }
     public mutating func recordStatusChange(_ status: String, at time: Date) { reasonChanges.append((time, status)) }
 }

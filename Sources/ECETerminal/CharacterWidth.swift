@@ -2,6 +2,8 @@
 /// `wcwidth` so that layouts do not depend on the locale the process happens to run in.
 enum CharacterWidth {
     static func columns(of character: Character) -> Int {
+        // Nearly every cell is ASCII: answer it without walking Unicode scalars.
+        if let ascii = character.asciiValue { return ascii < 0x20 || ascii == 0x7F ? 0 : 1 }
         guard let first = character.unicodeScalars.first else { return 0 }
         let value = first.value
         if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
@@ -15,7 +17,8 @@ enum CharacterWidth {
 
     /// Total columns of a string.
     static func columns(of text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + columns(of: $1) }
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        return text.reduce(0) { $0 + columns(of: $1) }
     }
 
     /// East Asian Wide and Fullwidth blocks (Unicode 15, abridged to whole blocks).

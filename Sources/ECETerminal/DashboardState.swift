@@ -34,6 +34,16 @@ public struct DashboardState: Sendable, Hashable {
     public var bodyScroll = 0
     /// Where `w` appends events (`--events FILE`, or the default in the current directory).
     public var eventsPath = TerminalConfiguration.defaultEventsPath
+    /// Wall mode (`--wall`, `W`): the grid screen shows big digits on pages that turn by
+    /// themselves; detail and event log still show as usual.
+    public var isWall = false
+    /// Seconds each wall page shows (`--rotate`).
+    public var wallRotateSeconds = 10
+    /// The names of the themes `t` cycles through, and which one shows.
+    public var themeNames: [String] = ["default"]
+    public var themeIndex = 0
+    /// A short message the footer shows for a moment (`theme: light`); the UI loop clears it.
+    public var notice: String?
 
     /// Body lines PgUp and PgDn move in the detail screen.
     public static let bodyPage = 10
@@ -46,16 +56,16 @@ public struct DashboardState: Sendable, Hashable {
         self.filter = filter
     }
 
-    /// The entry points the grid shows, filtered and sorted.
+    /// The entry points the grid shows, filtered and sorted (within their groups, if any).
     public func visibleEntryPoints(_ snapshot: MonitorSnapshot) -> [EntryPointSnapshot] {
         let filter = EntryPointFilter(filter)
-        return sort.sorted(snapshot.entryPoints.filter(filter.matches))
+        return EntryPointGroups.arranged(sort.sorted(snapshot.entryPoints.filter(filter.matches)), listed: snapshot.entryPoints)
     }
 
     /// The grid's geometry for this snapshot on a screen of `size`.
     public func gridLayout(_ snapshot: MonitorSnapshot, size: ScreenSize) -> GridLayout {
         let areas = ScreenAreas(size: size, diagnoses: snapshot.diagnoses.count)
-        return GridLayout(area: areas.body, count: visibleEntryPoints(snapshot).count)
+        return GridLayout(area: areas.body, entryPoints: visibleEntryPoints(snapshot))
     }
 
     /// The page the selection is on (pages follow the selection).
@@ -125,6 +135,15 @@ public struct DashboardState: Sendable, Hashable {
         case .character("w"):
             // The snapshot says whether the monitor is recording: toggle from what it says.
             return [.command(snapshot.journalPath == nil ? .startJournal(eventsPath) : .stopJournal)]
+        case .character("t"):
+            themeIndex = themeNames.isEmpty ? 0 : (themeIndex + 1) % themeNames.count
+            notice = "theme: " + (themeNames.isEmpty ? "default" : themeNames[themeIndex])
+            return []
+        case .character("W"):
+            isWall.toggle()
+            // Turning it on shows the wall at once, from whichever screen.
+            if isWall { screen = .grid }
+            return []
         case .character("e"):
             if screen == .events {
                 screen = .grid
@@ -139,27 +158,18 @@ public struct DashboardState: Sendable, Hashable {
 
     private mutating func handleGrid(_ key: Key, snapshot: MonitorSnapshot, size: ScreenSize) -> [DashboardAction] {
         let visible = visibleEntryPoints(snapshot)
-        let layout = GridLayout(area: ScreenAreas(size: size, diagnoses: snapshot.diagnoses.count).body, count: visible.count)
+        let layout = GridLayout(area: ScreenAreas(size: size, diagnoses: snapshot.diagnoses.count).body, entryPoints: visible)
         let index = selection.flatMap { id in visible.firstIndex { $0.id == id } } ?? 0
         var target: Int?
         switch key {
         case .left, .character("h"): target = index - 1
         case .right, .character("l"): target = index + 1
-        case .up, .character("k"): target = index - layout.columns
-        case .down, .character("j"):
-            if index + layout.columns < visible.count {
-                target = index + layout.columns
-            } else if (visible.count - 1) / layout.columns > index / layout.columns {
-                target = visible.count - 1
-            }
+        case .up, .character("k"): target = layout.index(above: index)
+        case .down, .character("j"): target = layout.index(below: index)
         case .home, .character("g"): target = 0
         case .end, .character("G"): target = visible.count - 1
-        case .pageDown:
-            let page = layout.page(ofIndex: index)
-            if page + 1 < layout.pageCount { target = min(visible.count - 1, index + layout.perPage) }
-        case .pageUp:
-            let page = layout.page(ofIndex: index)
-            if page > 0 { target = max(0, index - layout.perPage) }
+        case .pageDown: target = layout.index(from: index, pageStep: 1)
+        case .pageUp: target = layout.index(from: index, pageStep: -1)
         case .enter:
             if let selection {
                 screen = .detail(selection)
@@ -222,7 +232,7 @@ public struct DashboardState: Sendable, Hashable {
             // The view shows a full last page however far this goes; keep it within the body.
             bodyScroll = min(max(0, bodyScroll), max(0, lines - 1))
             return []
-        case .character("t"):
+        case .character("c"):
             historyWindow = historyWindow.next
             return []
         case .character("1"), .character("2"), .character("3"):

@@ -12,6 +12,19 @@ public struct DashboardView: Sendable {
     public func render(state: DashboardState, snapshot: MonitorSnapshot?, size: ScreenSize, context: ViewContext) -> ScreenBuffer {
         var buffer = ScreenBuffer(size: size)
         let areas = ScreenAreas(size: size, diagnoses: snapshot?.diagnoses.count ?? 0)
+        if state.isWall, state.screen == .grid, let snapshot {
+            let wall = WallView(snapshot: snapshot, entryPoints: state.visibleEntryPoints(snapshot), selection: state.selection,
+                                demoURL: demoURL, rotateSeconds: state.wallRotateSeconds)
+            // The wall's text panels fit where the grid does not; below that, the grid's rules.
+            if let frame = wall.draw(into: &buffer, context: context) {
+                if state.showsHelp {
+                    HelpOverlayView(scroll: state.helpScroll).draw(into: &buffer, area: frame.body, context: context)
+                }
+                let pageText = frame.pageCount > 1 ? "page \(frame.page + 1)/\(frame.pageCount)" : nil
+                FooterView(state: state, pageText: pageText).draw(into: &buffer, rect: frame.footer, context: context)
+                return buffer
+            }
+        }
         if areas.isTooSmall {
             TooSmallView().draw(into: &buffer, context: context)
             return buffer
@@ -30,7 +43,7 @@ public struct DashboardView: Sendable {
         }
 
         let visible = state.visibleEntryPoints(snapshot)
-        let layout = GridLayout(area: areas.body, count: visible.count)
+        let layout = GridLayout(area: areas.body, entryPoints: visible)
         let selectedIndex = state.selection.flatMap { id in visible.firstIndex { $0.id == id } } ?? 0
         let page = layout.page(ofIndex: selectedIndex)
 
@@ -74,6 +87,8 @@ public struct DashboardView: Sendable {
                                  now: Date = Date(), configuration: TerminalConfiguration = TerminalConfiguration()) -> String {
         var state = DashboardState(sort: configuration.initialSort, filter: configuration.initialFilter)
         _ = state.reconcile(with: snapshot)
+        state.isWall = configuration.startsInWallMode
+        state.wallRotateSeconds = configuration.wallRotateSeconds
         let context = ViewContext(glyphs: configuration.glyphs, clock: ClockFormatter(timeZone: configuration.timeZone), now: now)
         let buffer = DashboardView(demoURL: configuration.demoURL).render(state: state, snapshot: snapshot, size: size, context: context)
         return PlainTextRenderer().render(buffer)

@@ -1,8 +1,13 @@
 /// The bottom row: the most used keys for the current screen, or the filter being typed.
 public struct FooterView: Sendable {
     public var state: DashboardState
+    /// Wall mode's `page 2/3`, kept at the right end.
+    public var pageText: String?
 
-    public init(state: DashboardState) { self.state = state }
+    public init(state: DashboardState, pageText: String? = nil) {
+        self.state = state
+        self.pageText = pageText
+    }
 
     /// A key hint; lower `priority` values survive on narrow screens.
     struct Hint {
@@ -28,10 +33,19 @@ public struct FooterView: Sendable {
             buffer.write(help, x: x, y: rect.y, style: style, limit: rect.maxX - x)
             return
         }
+        if let notice = state.notice {
+            buffer.write(" " + notice, x: rect.x, y: rect.y, width: rect.width, style: CellStyle(.footer, [.bold]), ellipsis: context.glyphs.ellipsis)
+            return
+        }
+        var right = rect.maxX
+        if let pageText {
+            right -= CharacterWidth.columns(of: pageText) + 1
+            buffer.write(pageText, x: right, y: rect.y, style: CellStyle(.footer, [.bold]), limit: rect.maxX - right)
+        }
         let hints = self.hints(glyphs: context.glyphs)
         // Keep the most important hints that fit, in display order.
         var kept = Set<Int>()
-        var used = 1
+        var used = 1 + rect.maxX - right
         for (index, hint) in hints.enumerated().sorted(by: { $0.element.priority < $1.element.priority }) {
             let width = CharacterWidth.columns(of: hint.key) + CharacterWidth.columns(of: hint.action) + 3
             if used + width <= rect.width {
@@ -42,7 +56,7 @@ public struct FooterView: Sendable {
         var x = rect.x + 1
         for (index, hint) in hints.enumerated() where kept.contains(index) {
             x += buffer.write(hint.key, x: x, y: rect.y, style: CellStyle(.footer, [.bold]))
-            x += buffer.write(" " + hint.action + "  ", x: x, y: rect.y, style: style, limit: rect.maxX - x)
+            x += buffer.write(" " + hint.action + "  ", x: x, y: rect.y, style: style, limit: right - x)
         }
     }
 
@@ -55,6 +69,15 @@ public struct FooterView: Sendable {
             ]
         }
         switch state.screen {
+        case .grid where state.isWall:
+            return [
+                Hint(key: "W", action: "grid", priority: 2),
+                Hint(key: "Enter", action: "detail", priority: 4),
+                Hint(key: "p", action: "pause", priority: 3),
+                Hint(key: "a", action: "ack", priority: 5),
+                Hint(key: "?", action: "help", priority: 0),
+                Hint(key: "q", action: "quit", priority: 1),
+            ]
         case .grid:
             return [
                 Hint(key: "Enter", action: "detail", priority: 2),
@@ -74,7 +97,7 @@ public struct FooterView: Sendable {
                 Hint(key: "[ ]", action: "prev/next", priority: 3),
                 Hint(key: "Up/Dn", action: "call", priority: 4),
                 Hint(key: "PgUp/PgDn", action: "body", priority: 7),
-                Hint(key: "t", action: "window", priority: 6),
+                Hint(key: "c", action: "window", priority: 6),
                 Hint(key: "r", action: "refresh", priority: 5),
                 Hint(key: "a", action: "ack", priority: 8),
                 Hint(key: "Esc", action: "back", priority: 2),

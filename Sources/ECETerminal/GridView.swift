@@ -1,7 +1,7 @@
 import ECEChat
 import ECEMonitor
 
-/// The panels of one page, laid out by `GridLayout`.
+/// The panels of one page, laid out by `GridLayout`, under group headings when entry points have groups.
 public struct GridView: Sendable {
     public var entryPoints: [EntryPointSnapshot]
     public var selection: EntryPointID?
@@ -19,8 +19,14 @@ public struct GridView: Sendable {
                          ellipsis: context.glyphs.ellipsis, alignment: .center)
             return
         }
-        let layout = GridLayout(area: rect, count: entryPoints.count)
+        let layout = GridLayout(area: rect, entryPoints: entryPoints)
         let page = min(max(0, page), layout.pageCount - 1)
+        for heading in layout.placement?.headings ?? [] where heading.page == page {
+            let title = " \(heading.title) "
+            buffer.fill(heading.rect, character: context.glyphs.box.horizontal, style: CellStyle(.border))
+            buffer.write(title, x: heading.rect.x + 1, y: heading.rect.y, width: min(CharacterWidth.columns(of: title), max(0, heading.rect.width - 1)),
+                         style: CellStyle(.title, .bold), ellipsis: context.glyphs.ellipsis)
+        }
         for index in layout.indices(onPage: page) {
             let entryPoint = entryPoints[index]
             PanelView(entryPoint: entryPoint, isSelected: entryPoint.id == selection)

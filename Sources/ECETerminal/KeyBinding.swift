@@ -17,6 +17,8 @@ public struct KeyBinding: Sendable, Hashable {
             KeyBinding("+  -", "poll less / more often (1s 2s 3s 5s 10s … 5m)"),
             KeyBinding("e", "event log, newest first"),
             KeyBinding("w", "record events to a JSON-lines file (again: stop)"),
+            KeyBinding("W", "wall mode: big digits for a screen on a wall (again: grid)"),
+            KeyBinding("t", "next colour theme (ecetop themes lists them)"),
         ]),
         ("Grid", [
             KeyBinding("arrows  hjkl", "move the selection"),
@@ -39,7 +41,7 @@ public struct KeyBinding: Sendable, Hashable {
             KeyBinding("Left Right  [  ]", "previous / next entry point"),
             KeyBinding("Up Down  k  j", "choose the call whose response is shown"),
             KeyBinding("PgUp PgDn  Home End", "scroll the raw response body"),
-            KeyBinding("t  1  2  3", "chart window: cycle, 5 min, 15 min, 1 h"),
+            KeyBinding("c  1  2  3", "chart window: cycle, 5 min, 15 min, 1 h"),
             KeyBinding("r", "refresh this entry point now"),
             KeyBinding("a", "acknowledge this entry point's alerts"),
             KeyBinding("Esc  Backspace", "back to the grid"),

@@ -12,16 +12,31 @@ final class NcursesRenderer {
     /// Cells written by the last `draw` (tests check that unchanged frames write nothing).
     private(set) var cellsWritten = 0
 
-    /// Sets up colours; call after the screen is open.
-    init(window: UnsafeMutablePointer<WINDOW>, theme: Theme) {
+    /// Whether the terminal shows colours and ncurses accepts -1 as "the terminal's default".
+    private let useColors: Bool
+    private let defaultsOK: Bool
+
+    /// Sets up colours; call after the screen is open. `colours` false draws with each role's
+    /// monochrome attributes even on a colour terminal (`--no-color`, `NO_COLOR`).
+    init(window: UnsafeMutablePointer<WINDOW>, theme: Theme, colours: Bool = true) {
         self.window = window
         // COLORS is only known after start_color.
-        var useColors = has_colors() && start_color() != ece_err() && ece_colors() >= 8
+        var useColors = colours && has_colors() && start_color() != ece_err() && ece_colors() >= 8
         var defaultsOK = false
         if useColors {
             defaultsOK = use_default_colors() != ece_err()
             useColors = ece_color_pairs() > StyleRole.allCases.count
         }
+        self.useColors = useColors
+        self.defaultsOK = defaultsOK
+        apply(theme)
+    }
+
+    /// Re-initialises every role's pair and attributes, and repaints everything on the next
+    /// `draw` (attributes live in the cells already on screen, not in the pairs).
+    func apply(_ theme: Theme) {
+        looks = []
+        pairColors = [:]
         for role in StyleRole.allCases {
             let style = theme.style(for: role)
             guard useColors else {
@@ -39,6 +54,7 @@ final class NcursesRenderer {
             pairColors[role] = (foreground, background)
             looks.append((pair, Self.attributes(style.attributes)))
         }
+        invalidate()
     }
 
     static func attributes(_ attributes: TextAttributes) -> attr_t {

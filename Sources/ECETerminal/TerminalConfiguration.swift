@@ -9,6 +9,14 @@ public struct TerminalConfiguration: Sendable {
     public var timeZone: TimeZone
     public var glyphs: GlyphSet
     public var theme: Theme
+    /// The themes `t` cycles through (`theme` first when it is not among them).
+    public var themes: [Theme] = []
+    /// False for `--no-color` and `NO_COLOR`: roles then differ by attributes alone.
+    public var usesColour = true
+    /// Start in wall mode (`--wall`); `W` toggles it live.
+    public var startsInWallMode = false
+    /// Seconds each wall page shows before the next (`--rotate`).
+    public var wallRotateSeconds = 10
     /// When set, the header shows a `DEMO` tag with this (simulator) URL.
     public var demoURL: String?
     public var initialSort: SortOrder

@@ -15,6 +15,11 @@ final class TerminalLoop {
     private var state: DashboardState
     private var snapshot: MonitorSnapshot?
     private var glyphs: GlyphSet
+    /// What `t` cycles through; `state.themeIndex` says which one shows.
+    private let themes: [Theme]
+    /// When the footer's notice appeared, so it can go after `noticeDuration`.
+    private var noticeShownAt: Date?
+    private static let noticeDuration: TimeInterval = 2
 
     init(app: TerminalApp, commands: @escaping @Sendable (MonitorCommand) -> Void) {
         self.app = app
@@ -22,7 +27,14 @@ final class TerminalLoop {
         view = DashboardView(demoURL: app.configuration.demoURL)
         state = DashboardState(sort: app.configuration.initialSort, filter: app.configuration.initialFilter)
         state.eventsPath = app.configuration.eventsPath
+        state.isWall = app.configuration.startsInWallMode
+        state.wallRotateSeconds = app.configuration.wallRotateSeconds
         glyphs = app.configuration.glyphs
+        var themes = app.configuration.themes
+        if !themes.contains(app.configuration.theme) { themes.insert(app.configuration.theme, at: 0) }
+        self.themes = themes
+        state.themeNames = themes.map(\.name)
+        state.themeIndex = themes.firstIndex(of: app.configuration.theme) ?? 0
     }
 
     func run() throws {
@@ -50,7 +62,7 @@ final class TerminalLoop {
             session.close()
         }
         session.configureForDashboard(escapeDelay: app.configuration.escapeDelayMilliseconds)
-        let renderer = NcursesRenderer(window: session.window, theme: app.configuration.theme)
+        let renderer = NcursesRenderer(window: session.window, theme: app.configuration.theme, colours: app.configuration.usesColour)
         loop(session: session, renderer: renderer)
     }
 
@@ -87,7 +99,13 @@ final class TerminalLoop {
                         renderer.invalidate()
                     }
                     needsDraw = true
+                    let shownTheme = state.themeIndex
                     if perform(state.handle(key, snapshot: snapshot ?? MonitorSnapshot(), size: size)) { return }
+                    if state.themeIndex != shownTheme, themes.indices.contains(state.themeIndex) {
+                        renderer.apply(themes[state.themeIndex])
+                        noticeShownAt = nil
+                    }
+                    if state.notice != nil, noticeShownAt == nil { noticeShownAt = Date() }
                 }
             }
 
@@ -100,6 +118,11 @@ final class TerminalLoop {
             let second = Int(Date().timeIntervalSince1970.rounded(.down))
             if second != lastSecond {
                 lastSecond = second
+                needsDraw = true
+            }
+            if let shownAt = noticeShownAt, Date().timeIntervalSince(shownAt) >= Self.noticeDuration {
+                state.notice = nil
+                noticeShownAt = nil
                 needsDraw = true
             }
             if needsDraw {

@@ -3,6 +3,8 @@
 enum TextEscaping {
     /// One line: every control character escaped (`\n`, `\t`, `\x1B`).
     static func visible(_ text: String) -> String {
+        // Printable ASCII needs no escaping: most labels and values, on every frame.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {

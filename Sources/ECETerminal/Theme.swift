@@ -3,13 +3,21 @@
 /// The default is colour-blind safe: red and green never carry meaning alone (each state has a
 /// symbol and a word), and warning is amber, far from red in every kind of colour blindness.
 public struct Theme: Sendable, Hashable {
+    /// What `--theme`, `t` and `ecetop themes` call it.
+    public var name: String
+    public var description: String
     public var styles: [StyleRole: ThemeStyle]
 
-    public init(styles: [StyleRole: ThemeStyle]) { self.styles = styles }
+    public init(name: String = "custom", description: String = "", styles: [StyleRole: ThemeStyle]) {
+        self.name = name
+        self.description = description
+        self.styles = styles
+    }
 
     public func style(for role: StyleRole) -> ThemeStyle { styles[role] ?? ThemeStyle() }
 
-    public static let `default` = Theme(styles: [
+    /// Compiled in so that a lone binary looks right; `themes/default.toml` says the same.
+    public static let `default` = Theme(name: "default", description: "Colour-blind safe: amber warnings, red criticals, every state with a symbol", styles: [
         .background: ThemeStyle(),
         .text: ThemeStyle(),
         .dim: ThemeStyle(foreground: .index(245), attributes: [.dim]),

@@ -26,3 +26,21 @@ public struct ThemeStyle: Sendable, Hashable {
         return (fg, bg)
     }
 }
+
+extension ThemeStyle {
+    /// The SGR escape that starts text in this style on a 256-colour terminal, or with the
+    /// monochrome attributes alone when `colours` is false; it resets whatever came before.
+    public func sgr(colours: Bool) -> String {
+        let shown = colours ? attributes : monochromeAttributes
+        var codes = ["0"]
+        for (attribute, code) in [(TextAttributes.bold, "1"), (.dim, "2"), (.underline, "4"), (.reverse, "7")] where shown.contains(attribute) {
+            codes.append(code)
+        }
+        if colours {
+            let (foreground, background) = resolved(forColors: 256)
+            if foreground >= 0 { codes.append("38;5;\(foreground)") }
+            if background >= 0 { codes.append("48;5;\(background)") }
+        }
+        return "\u{1B}[" + codes.joined(separator: ";") + "m"
+    }
+}

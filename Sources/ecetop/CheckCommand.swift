@@ -1,5 +1,6 @@
 import ArgumentParser
 import ECEChat
+import ECEConfig
 import ECEMonitor
 import Foundation
 
@@ -16,22 +17,28 @@ struct CheckCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var serverOptions: ServerOptions
+    @OptionGroup var configOptions: ConfigOptions
 
     @Flag(name: .long, help: "Print a JSON array, one object per entry point.")
     var json = false
 
-    @Argument(help: ArgumentHelp("Entry point IDs or ranges (1000 1001 1005-1009).", valueName: "ID"))
-    var ids: [String]
+    @Argument(help: ArgumentHelp("Entry point IDs or ranges (1000 1001 1005-1009); replace the config file's [[entry-points]].", valueName: "ID"))
+    var ids: [String] = []
 
     func validate() throws {
-        guard !ids.isEmpty else { throw ValidationError("give at least one entry point ID") }
+        // No IDs is fine here: the config file may list them, and it is read in run().
         _ = try parseEntryPointIDs(ids)
     }
 
     func run() async throws {
-        let entryPoints = try parseEntryPointIDs(ids)
-        let client = try serverOptions.makeClient()
-        let checks = await EntryPointCheck.run(entryPoints, client: client, overallTimeout: .milliseconds(Int64(serverOptions.timeout * 1000) + 500))
+        var flags = ConfigFlags()
+        serverOptions.fill(&flags)
+        flags.ids = try parseEntryPointIDs(ids)
+        let effective = try configOptions.effective(flags)
+        let entryPoints = try requireEntryPoints(effective)
+        let client = try serverOptions.makeClient(effective)
+        let overall = Duration.milliseconds(Int64(effective.timeout.value * 1000) + 500)
+        let checks = await EntryPointCheck.run(entryPoints, client: client, overallTimeout: overall)
         try? await client.shutdown()
         if json {
             print(CheckReport.json(checks))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ECEChat
+import ECEConfig
 import ECESimulator
 import ECETerminal
 import Logging
@@ -24,12 +25,18 @@ struct DemoCommand: AsyncParsableCommand {
     var seed: UInt64 = 1
 
     @OptionGroup var pollingOptions: PollingOptions
+    @OptionGroup var displayOptions: DisplayOptions
+    @OptionGroup var wallOptions: WallOptions
+    @OptionGroup var configOptions: ConfigOptions
 
     func validate() throws {
         guard speed.isFinite, speed >= 0, speed <= 10_000 else { throw ValidationError("--speed must be between 0 and 10000, got \(speed)") }
     }
 
     func run() async throws {
+        // The simulator decides the entry points; the file's labels and groups apply to matching IDs.
+        let flags = ConfigFlags(polling: pollingOptions, display: displayOptions, wall: wallOptions)
+        let effective = try configOptions.effective(flags, defaultInterval: 2)
         try DashboardRunner.requireTerminal()
         var configuration = SimulatorConfiguration()
         if let preset = ScenarioPreset(rawValue: scenario) {
@@ -51,8 +58,9 @@ struct DemoCommand: AsyncParsableCommand {
         var clientConfiguration = ChatAPIClient.Configuration()
         clientConfiguration.requestTimeout = .seconds(5)
         let client = try ChatAPIClient(server: simulator.server, configuration: clientConfiguration)
-        let terminal = pollingOptions.terminalConfiguration(logPath: DashboardRunner.logPath(pollingOptions.log), demoURL: simulator.baseURL)
-        let monitorConfiguration = pollingOptions.monitorConfiguration(defaultInterval: 2)
+        var terminal = pollingOptions.terminalConfiguration(logPath: DashboardRunner.logPath(pollingOptions.log), demoURL: simulator.baseURL)
+        try effective.applyDisplay(displayOptions, wall: wallOptions, to: &terminal)
+        let monitorConfiguration = effective.monitorConfiguration()
         do {
             try await DashboardRunner.run(client: client, entryPoints: ids, monitorConfiguration: monitorConfiguration, terminalConfiguration: terminal)
         } catch {

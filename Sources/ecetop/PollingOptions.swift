@@ -1,4 +1,5 @@
 import ArgumentParser
+import ECEConfig
 import ECEMonitor
 import ECETerminal
 
@@ -7,11 +8,11 @@ struct PollingOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Seconds between polls of one entry point, changeable live with +/- (default: 5; demo: 2).", valueName: "SECONDS"))
     var interval: Double?
 
-    @Option(name: .customLong("max-rate"), help: ArgumentHelp("Request budget: requests per second across all entry points; 0 = unlimited.", valueName: "N"))
-    var maxRate: Double = 20
+    @Option(name: .customLong("max-rate"), help: ArgumentHelp("Request budget: requests per second across all entry points; 0 = unlimited (default: 20).", valueName: "N"))
+    var maxRate: Double?
 
-    @Option(name: .long, help: ArgumentHelp("Requests the budget lets through at once after a quiet spell.", valueName: "N"))
-    var burst: Int = 20
+    @Option(name: .long, help: ArgumentHelp("Requests the budget lets through at once after a quiet spell (default: 20).", valueName: "N"))
+    var burst: Int?
 
     @Option(name: .long, help: ArgumentHelp("Log file while the screen is up (default: $XDG_STATE_HOME/ecetop/ecetop.log).", valueName: "FILE"))
     var log: String?
@@ -23,20 +24,20 @@ struct PollingOptions: ParsableArguments {
         if let interval, !(interval.isFinite && interval >= 0.5 && interval <= 3600) {
             throw ValidationError("--interval must be between 0.5 and 3600 seconds, got \(interval)")
         }
-        guard maxRate.isFinite, maxRate >= 0 else { throw ValidationError("--max-rate must be 0 (unlimited) or more, got \(maxRate)") }
-        guard burst >= 1 else { throw ValidationError("--burst must be at least 1, got \(burst)") }
+        if let maxRate, !(maxRate.isFinite && maxRate >= 0) { throw ValidationError("--max-rate must be 0 (unlimited) or more, got \(maxRate)") }
+        if let burst, burst < 1 { throw ValidationError("--burst must be at least 1, got \(burst)") }
+    }
+
+    /// Puts the flags given into `flags`, where they override the config file.
+    func fill(_ flags: inout ConfigFlags) {
+        flags.interval = interval
+        flags.maxRate = maxRate
+        flags.burst = burst
     }
 
     /// Where `w` records events, and whether recording starts at launch (`--events`).
     func terminalConfiguration(logPath: String?, demoURL: String? = nil) -> TerminalConfiguration {
         TerminalConfiguration(logPath: logPath, demoURL: demoURL, eventsPath: events ?? TerminalConfiguration.defaultEventsPath,
                               startJournalAtLaunch: events != nil)
-    }
-
-    func monitorConfiguration(defaultInterval: Double = 5) -> MonitorConfiguration {
-        var configuration = MonitorConfiguration()
-        configuration.interval = .milliseconds(Int64(((interval ?? defaultInterval) * 1000).rounded()))
-        configuration.budget = .init(ratePerSecond: maxRate, burst: burst)
-        return configuration
     }
 }

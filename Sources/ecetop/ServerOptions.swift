@@ -1,14 +1,15 @@
 import ArgumentParser
 import ECEChat
+import ECEConfig
 import Foundation
 
 /// How to reach the ECE server: shared by every command that talks to one.
 struct ServerOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Base URL of the ECE server, e.g. https://ece.example.com (default: $ECETOP_SERVER).", valueName: "URL"))
+    @Option(name: .long, help: ArgumentHelp("Base URL of the ECE server, e.g. https://ece.example.com (default: $ECETOP_SERVER, then the config file).", valueName: "URL"))
     var server: String?
 
-    @Option(name: .long, help: ArgumentHelp("Deadline of one request, in seconds.", valueName: "SECONDS"))
-    var timeout: Double = 5
+    @Option(name: .long, help: ArgumentHelp("Deadline of one request, in seconds (default: 5).", valueName: "SECONDS"))
+    var timeout: Double?
 
     @Option(name: .long, help: ArgumentHelp("Body format to ask for: xml or json.", valueName: "FORMAT"))
     var format: ChatAPIClient.ResponseFormat = .xml
@@ -20,16 +21,29 @@ struct ServerOptions: ParsableArguments {
     var insecure = false
 
     func validate() throws {
-        guard timeout.isFinite, timeout > 0, timeout <= 3600 else {
+        if let timeout, !(timeout.isFinite && timeout > 0 && timeout <= 3600) {
             throw ValidationError("--timeout must be a number of seconds above 0 and at most 3600, got \(timeout)")
         }
-        _ = try resolvedServer()
+        // The server may come from the config file, read later; a bad flag is refused now.
+        if let server {
+            do {
+                _ = try ChatAPIServer(parsing: server)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
     }
 
-    /// The server from `--server`, else `$ECETOP_SERVER`, checked and normalised.
-    func resolvedServer(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ChatAPIServer {
-        guard let text = server ?? environment["ECETOP_SERVER"].flatMap({ $0.isEmpty ? nil : $0 }) else {
-            throw ValidationError("no server: pass --server URL or set ECETOP_SERVER")
+    /// Puts the flags given into `flags`, where they override the config file.
+    func fill(_ flags: inout ConfigFlags) {
+        flags.server = server
+        flags.timeout = timeout
+    }
+
+    /// The server from `--server`, `$ECETOP_SERVER` or the config file, checked and normalised.
+    static func resolvedServer(_ effective: EffectiveConfiguration) throws -> ChatAPIServer {
+        guard let text = effective.server?.value else {
+            throw ValidationError("no server: pass --server URL or set ECETOP_SERVER (or write server = \"URL\" in the config file)")
         }
         do {
             return try ChatAPIServer(parsing: text)
@@ -38,7 +52,7 @@ struct ServerOptions: ParsableArguments {
         }
     }
 
-    func clientConfiguration() -> ChatAPIClient.Configuration {
+    func clientConfiguration(timeout: Double) -> ChatAPIClient.Configuration {
         var configuration = ChatAPIClient.Configuration()
         configuration.requestTimeout = .milliseconds(Int64((timeout * 1000).rounded()))
         configuration.format = format
@@ -47,12 +61,20 @@ struct ServerOptions: ParsableArguments {
         return configuration
     }
 
-    func makeClient() throws -> ChatAPIClient {
+    /// A client for the effective server and timeout (flags over `$ECETOP_SERVER` over the file).
+    func makeClient(_ effective: EffectiveConfiguration) throws -> ChatAPIClient {
         do {
-            return try ChatAPIClient(server: try resolvedServer(), configuration: clientConfiguration())
+            return try ChatAPIClient(server: try Self.resolvedServer(effective), configuration: clientConfiguration(timeout: effective.timeout.value))
         } catch let error as ChatAPIError {
             throw ValidationError(error.description)
         }
+    }
+
+    /// A client from the flags and `$ECETOP_SERVER` alone, for commands that read no config file.
+    func makeClient(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ChatAPIClient {
+        var flags = ConfigFlags()
+        fill(&flags)
+        return try makeClient(EffectiveConfiguration(file: nil, flags: flags, environment: environment))
     }
 }
 

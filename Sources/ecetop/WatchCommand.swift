@@ -1,5 +1,6 @@
 import ArgumentParser
 import ECEChat
+import ECEConfig
 import ECETerminal
 
 /// `ecetop watch` (the default): the live dashboard for a real server.
@@ -12,21 +13,28 @@ struct WatchCommand: AsyncParsableCommand {
 
     @OptionGroup var serverOptions: ServerOptions
     @OptionGroup var pollingOptions: PollingOptions
+    @OptionGroup var displayOptions: DisplayOptions
+    @OptionGroup var wallOptions: WallOptions
+    @OptionGroup var configOptions: ConfigOptions
 
-    @Argument(help: ArgumentHelp("Entry point IDs or ranges (1000 1001 1005-1009).", valueName: "ID"))
+    @Argument(help: ArgumentHelp("Entry point IDs or ranges (1000 1001 1005-1009); replace the config file's [[entry-points]].", valueName: "ID"))
     var ids: [String] = []
 
     func validate() throws {
-        guard !ids.isEmpty else { throw ValidationError("give at least one entry point ID, e.g. ecetop --server URL 1000-1009") }
+        // No IDs is fine here: the config file may list them, and it is read in run().
         _ = try parseEntryPointIDs(ids)
     }
 
     func run() async throws {
-        let entryPoints = try parseEntryPointIDs(ids)
+        let flags = ConfigFlags(server: serverOptions, polling: pollingOptions, display: displayOptions, wall: wallOptions,
+                                ids: try parseEntryPointIDs(ids))
+        let effective = try configOptions.effective(flags)
+        let entryPoints = try requireEntryPoints(effective)
         try DashboardRunner.requireTerminal()
-        let client = try serverOptions.makeClient()
-        let terminal = pollingOptions.terminalConfiguration(logPath: DashboardRunner.logPath(pollingOptions.log))
+        let client = try serverOptions.makeClient(effective)
+        var terminal = pollingOptions.terminalConfiguration(logPath: DashboardRunner.logPath(pollingOptions.log))
+        try effective.applyDisplay(displayOptions, wall: wallOptions, to: &terminal)
         try await DashboardRunner.run(client: client, entryPoints: entryPoints,
-                                      monitorConfiguration: pollingOptions.monitorConfiguration(), terminalConfiguration: terminal)
+                                      monitorConfiguration: effective.monitorConfiguration(), terminalConfiguration: terminal)
     }
 }

@@ -144,7 +144,7 @@ extension DetailCases {
     static func serviceDownWide() -> String { detailFrame(serviceDown(), width: 120, height: 40, events: events) }
     static func serviceDownNarrow() -> String { detailFrame(serviceDown(), width: 80, height: 40, events: events) }
     /// `t` once: the charts show the last hour.
-    static func serviceDownHour() -> String { detailFrame(serviceDown(), width: 120, height: 40, events: events, keys: [.character("t")]) }
+    static func serviceDownHour() -> String { detailFrame(serviceDown(), width: 120, height: 40, events: events, keys: [.character("c")]) }
     static func inactive() -> String { detailFrame(inactiveAndFailing(), width: 100, height: 30) }
     static func availabilityNotRequired() -> String { detailFrame(notRequired(), width: 80, height: 24) }
     static func bodyScrolled() -> String { detailFrame(longBody(), width: 80, height: 30, keys: [.pageDown]) }

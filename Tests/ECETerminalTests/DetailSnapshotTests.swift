@@ -44,7 +44,7 @@ import Testing
                21:58:21                                        22:13:21
 
 
-             [ ] prev/next  Up/Dn call  PgUp/PgDn body  t window  r refresh  a ack  Esc back  ? help  q quit
+             [ ] prev/next  Up/Dn call  PgUp/PgDn body  c window  r refresh  a ack  Esc back  ? help  q quit
             """#)
     }
 
@@ -89,7 +89,7 @@ import Testing
              <chatAllowed xmlns:ns2="http://bindings.egain.com/chat" allowed="false"
              reason="service_not_running"/>
 
-             [ ] prev/next  Up/Dn call  t window  r refresh  Esc back  ? help  q quit
+             [ ] prev/next  Up/Dn call  c window  r refresh  Esc back  ? help  q quit
             """#)
     }
 
@@ -134,7 +134,7 @@ import Testing
                21:13:21                                        22:13:21
 
 
-             [ ] prev/next  Up/Dn call  PgUp/PgDn body  t window  r refresh  a ack  Esc back  ? help  q quit
+             [ ] prev/next  Up/Dn call  PgUp/PgDn body  c window  r refresh  a ack  Esc back  ? help  q quit
             """#)
     }
 
@@ -169,7 +169,7 @@ import Testing
 
 
 
-             [ ] prev/next  Up/Dn call  PgUp/PgDn body  t window  r refresh  a ack  Esc back  ? help  q quit
+             [ ] prev/next  Up/Dn call  PgUp/PgDn body  c window  r refresh  a ack  Esc back  ? help  q quit
             """#)
     }
 
@@ -198,7 +198,7 @@ import Testing
 
              last response of chatAllowed: HTTP 200 · lines 1–1 of 2 (PgUp/PgDn) · 12 ms ·…
              <?xml version="1.0"?>
-             [ ] prev/next  Up/Dn call  t window  r refresh  Esc back  ? help  q quit
+             [ ] prev/next  Up/Dn call  c window  r refresh  Esc back  ? help  q quit
             """#)
     }
 
@@ -233,7 +233,7 @@ import Testing
              <line n="12"/>
              <line n="13"/>
              <line n="14"/>
-             [ ] prev/next  Up/Dn call  t window  r refresh  Esc back  ? help  q quit
+             [ ] prev/next  Up/Dn call  c window  r refresh  Esc back  ? help  q quit
             """#)
     }
 
@@ -268,7 +268,7 @@ import Testing
              <line n="58"/>
              <line n="59"/>
              <line n="60"/>
-             [ ] prev/next  Up/Dn call  t window  r refresh  Esc back  ? help  q quit
+             [ ] prev/next  Up/Dn call  c window  r refresh  Esc back  ? help  q quit
             """#)
     }
 
@@ -313,7 +313,7 @@ import Testing
              <chatAllowed xmlns:ns2="http://bindings.egain.com/chat" allowed="false"
              reason="service_not_running"/>
 
-             [ ] prev/next  Up/Dn call  t window  r refresh  Esc back  ? help  q quit
+             [ ] prev/next  Up/Dn call  c window  r refresh  Esc back  ? help  q quit
             """#)
     }
 }

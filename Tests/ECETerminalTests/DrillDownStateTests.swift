@@ -26,15 +26,15 @@ import Testing
         #expect(DashboardState().eventsPath == "ecetop-events.jsonl")
     }
 
-    @Test func chartWindowCyclesWithTAndJumpsWithDigits() {
+    @Test func chartWindowCyclesWithCAndJumpsWithDigits() {
         let snapshot = Fixtures.snapshot([DetailCases.serviceDown()])
         var state = DashboardState()
         _ = state.reconcile(with: snapshot)
         _ = press([.enter], on: &state, snapshot)
         #expect(state.historyWindow == .fifteenMinutes)
-        _ = press([.character("t")], on: &state, snapshot)
+        _ = press([.character("c")], on: &state, snapshot)
         #expect(state.historyWindow == .oneHour)
-        _ = press([.character("t")], on: &state, snapshot)
+        _ = press([.character("c")], on: &state, snapshot)
         #expect(state.historyWindow == .fiveMinutes)
         _ = press([.character("3")], on: &state, snapshot)
         #expect(state.historyWindow == .oneHour)

@@ -131,27 +131,27 @@ import Testing
         #expect(FrameCases.help() == #"""
              ecetop  https://ece.example.com              every 5s · budget 20/s · 22:13:21
              12 EPs  ✖ 3 crit  ▲ 2 warn  ● 7 ok  ? 0 unkn                sort ID · page 1/3
-            ╔ 10┌─ Help ───────────────────────────────────────────────────────────────┐RT ┐
-            ║ ● │ ● OK  ▲ WARN  ✖ CRIT  ? UNKNOWN  ◌ STALE                             │   │
-            ║ qu│ Red panels flash until their alerts are acknowledged (a).            │   │
-            ║ sl│ The status line spells chatAllowed's reason as the API does.         │   │
-            ║ el│                                                                      │d  │
-            ║ ▁▅│ Everywhere                                                           │   │
-            ║ da│ q  Ctrl-C           quit (restores the terminal)                     │   │
-            ╚═══│ ?                   this help (Esc, ? or Enter closes it)            │───┘
-            ┌ 10│ p                   pause or resume polling                          │───┐
-            │ ▲ │ +  -                poll less / more often (1s 2s 3s 5s 10s … 5m)    │   │
-            │ qu│ e                   event log, newest first                          │   │
-            │ sl│ w                   record events to a JSON-lines file (again: stop) │   │
-            │ el│                                                                      │   │
-            │ no│ Grid                                                                 │   │
-            │ da│ arrows  hjkl        move the selection                               │   │
-            └───│ Home  End  g  G     first / last entry point                         │───┘
-                │ PgUp  PgDn          previous / next page                             │
-                │ Enter               details of the selected entry point              │
-                │ r                   refresh all entry points now                     │
-                │ a                   acknowledge the selected entry point's alerts    │
-                └────────────────────────────────────────────────────────── more: Down ┘
+            ┌─ Help ───────────────────────────────────────────────────────────────────────┐
+            │ ● OK  ▲ WARN  ✖ CRIT  ? UNKNOWN  ◌ STALE                                     │
+            │ Red panels flash until their alerts are acknowledged (a).                    │
+            │ The status line spells chatAllowed's reason as the API does.                 │
+            │                                                                              │
+            │ Everywhere                                                                   │
+            │ q  Ctrl-C           quit (restores the terminal)                             │
+            │ ?                   this help (Esc, ? or Enter closes it)                    │
+            │ p                   pause or resume polling                                  │
+            │ +  -                poll less / more often (1s 2s 3s 5s 10s … 5m)            │
+            │ e                   event log, newest first                                  │
+            │ w                   record events to a JSON-lines file (again: stop)         │
+            │ W                   wall mode: big digits for a screen on a wall (again: gr… │
+            │ t                   next colour theme (ecetop themes lists them)             │
+            │                                                                              │
+            │ Grid                                                                         │
+            │ arrows  hjkl        move the selection                                       │
+            │ Home  End  g  G     first / last entry point                                 │
+            │ PgUp  PgDn          previous / next page                                     │
+            │ Enter               details of the selected entry point                      │
+            └────────────────────────────────────────────────────────────────── more: Down ┘
              Up/Dn scroll  Esc close help  q quit
             """#)
     }
@@ -160,43 +160,43 @@ import Testing
         #expect(FrameCases.helpScrolled() == #"""
              ecetop  https://ece.example.com                                  every 5s · budget 20/s · 22:13:21
              12 entry points  ✖ 3 critical  ▲ 2 warning  ● 7 ok  ? 0 unknown                 sort ID · page 1/2
-            ╔ 1000 ═══════┌─ Help ───────────────────────────────────────────────────────────────┐────── ALERT ┐
-            ║ ● OK allowed│ p                   pause or resume polling                          │             │
-            ║ queue 0     │ +  -                poll less / more often (1s 2s 3s 5s 10s … 5m)    │             │
-            ║ slots 4     │ e                   event log, newest first                          │             │
-            ║ elig  0 queu│ w                   record events to a JSON-lines file (again: stop) │d            │
-            ║ ▁▅▁█ max 2  │                                                                      │             │
-            ║ data 2s old │ Grid                                                                 │             │
-            ╚═════════════│ arrows  hjkl        move the selection                               │─────────────┘
-            ┌ 1002 ───────│ Home  End  g  G     first / last entry point                         │─────────────┐
-            │ ▲ WARN agent│ PgUp  PgDn          previous / next page                             │             │
-            │ queue 0     │ Enter               details of the selected entry point              │             │
-            │ slots 4     │ r                   refresh all entry points now                     │             │
-            │ elig  1 no a│ a                   acknowledge the selected entry point's alerts    │             │
-            │ no queue his│ A                   acknowledge all alerts                           │             │
-            │ data 2s old │ s                   sort: ID, severity, queue depth, wait time       │             │
-            └─────────────│ /                   filter by ID, label, group or reason             │─────────────┘
-            ┌ 1004 ───────│ Esc                 clear the filter                                 │─────────────┐
-            │ ● OK allowed│                                                                      │             │
-            │ queue 1     │ Filter                                                               │             │
-            │ slots 4     │ typing  Backspace   edit the filter                                  │             │
-            │ elig  0 queu│ Enter               apply it                                         │             │
-            │ ▁▅▁█ max 2  │ Esc                 clear it                                         │             │
-            │ data 2s old │                                                                      │             │
-            └─────────────│ Detail                                                               │─────────────┘
-            ┌ 1006 Sales ─│ Left Right  [  ]    previous / next entry point                      │────── ALERT ┐
-            │ ✖ CRIT queue│ Up Down  k  j       choose the call whose response is shown          │             │
-            │ queue 12    │ PgUp PgDn  Home End scroll the raw response body                     │             │
-            │ slots 0     │ t  1  2  3          chart window: cycle, 5 min, 15 min, 1 h          │             │
-            │ elig  2 queu│ r                   refresh this entry point now                     │             │
-            │ ▂▃▅▆█ max 12│ a                   acknowledge this entry point's alerts            │             │
-            │ data 2s old │ Esc  Backspace      back to the grid                                 │             │
-            └─────────────│                                                                      │─────────────┘
-                          │ Event log                                                            │
-                          │ Up Down  PgUp PgDn  scroll                                           │
-                          │ /                   filter by entry point, call or text              │
-                          │ Esc  Backspace  e   clear the filter, then back                      │
-                          └──────────────────────────────────────────────────────────────────────┘
+            ╔ 1000 ══┌─ Help ─────────────────────────────────────────────────────────────────────────┐─ ALERT ┐
+            ║ ● OK al│ e                   event log, newest first                                    │        │
+            ║ queue 0│ w                   record events to a JSON-lines file (again: stop)           │        │
+            ║ slots 4│ W                   wall mode: big digits for a screen on a wall (again: grid) │        │
+            ║ elig  0│ t                   next colour theme (ecetop themes lists them)               │        │
+            ║ ▁▅▁█ ma│                                                                                │        │
+            ║ data 2s│ Grid                                                                           │        │
+            ╚════════│ arrows  hjkl        move the selection                                         │────────┘
+            ┌ 1002 ──│ Home  End  g  G     first / last entry point                                   │────────┐
+            │ ▲ WARN │ PgUp  PgDn          previous / next page                                       │        │
+            │ queue 0│ Enter               details of the selected entry point                        │        │
+            │ slots 4│ r                   refresh all entry points now                               │        │
+            │ elig  1│ a                   acknowledge the selected entry point's alerts              │        │
+            │ no queu│ A                   acknowledge all alerts                                     │        │
+            │ data 2s│ s                   sort: ID, severity, queue depth, wait time                 │        │
+            └────────│ /                   filter by ID, label, group or reason                       │────────┘
+            ┌ 1004 ──│ Esc                 clear the filter                                           │────────┐
+            │ ● OK al│                                                                                │        │
+            │ queue 1│ Filter                                                                         │        │
+            │ slots 4│ typing  Backspace   edit the filter                                            │        │
+            │ elig  0│ Enter               apply it                                                   │        │
+            │ ▁▅▁█ ma│ Esc                 clear it                                                   │        │
+            │ data 2s│                                                                                │        │
+            └────────│ Detail                                                                         │────────┘
+            ┌ 1006 Sa│ Left Right  [  ]    previous / next entry point                                │─ ALERT ┐
+            │ ✖ CRIT │ Up Down  k  j       choose the call whose response is shown                    │        │
+            │ queue 1│ PgUp PgDn  Home End scroll the raw response body                               │        │
+            │ slots 0│ c  1  2  3          chart window: cycle, 5 min, 15 min, 1 h                    │        │
+            │ elig  2│ r                   refresh this entry point now                               │        │
+            │ ▂▃▅▆█ m│ a                   acknowledge this entry point's alerts                      │        │
+            │ data 2s│ Esc  Backspace      back to the grid                                           │        │
+            └────────│                                                                                │────────┘
+                     │ Event log                                                                      │
+                     │ Up Down  PgUp PgDn  scroll                                                     │
+                     │ /                   filter by entry point, call or text                        │
+                     │ Esc  Backspace  e   clear the filter, then back                                │
+                     └────────────────────────────────────────────────────────────────────────────────┘
              Up/Dn scroll  Esc close help  q quit
             """#)
     }
@@ -260,7 +260,7 @@ import Testing
 
 
 
-             [ ] prev/next  Up/Dn call  PgUp/PgDn body  t window  r refresh  a ack  Esc back  ? help  q quit
+             [ ] prev/next  Up/Dn call  PgUp/PgDn body  c window  r refresh  a ack  Esc back  ? help  q quit
             """#)
     }
 
@@ -289,7 +289,7 @@ import Testing
              <?xml version="1.0"?>
              <chatAllowed allowed="false" reason="queue_depth_reached"/>
 
-             [ ] prev/next  Up/Dn call  t window  r refresh  Esc back  ? help  q quit
+             [ ] prev/next  Up/Dn call  c window  r refresh  Esc back  ? help  q quit
             """#)
     }
 

@@ -7,13 +7,14 @@ import Testing
 /// ncurses keeps one current screen per process, so these run one at a time.
 @Suite(.serialized) struct NcursesRendererTests {
     /// Opens a screen of `type` on /dev/null, runs `body`, and always closes it.
-    func withScreen(_ type: String, _ body: (NcursesSession, NcursesRenderer) throws -> Void) throws {
+    func withScreen(_ type: String, theme: Theme = .default, colours: Bool = true,
+                    _ body: (NcursesSession, NcursesRenderer) throws -> Void) throws {
         let fd = open("/dev/null", O_RDWR)
         #expect(fd >= 0)
         defer { close(fd) }
         let session = try NcursesSession(terminalType: type, outputFD: fd, inputFD: fd)
         defer { session.close() }
-        let renderer = NcursesRenderer(window: session.window, theme: .default)
+        let renderer = NcursesRenderer(window: session.window, theme: theme, colours: colours)
         try body(session, renderer)
     }
 
@@ -74,6 +75,35 @@ import Testing
             renderer.draw(buffer)
             #expect(renderer.cellsWritten == 2)
             #expect(renderer.cellContent(x: 1, y: 1).character == "k")
+        }
+    }
+
+    @Test func noColourDrawsWithMonochromeAttributesAndNoPairs() throws {
+        try withScreen("xterm-256color", colours: false) { session, renderer in
+            #expect(renderer.pairColors.isEmpty)
+            #expect(renderer.reportedColors(.critical) == nil)
+            var buffer = ScreenBuffer(size: session.size)
+            buffer.write("X CRIT", x: 0, y: 0, style: CellStyle(.critical))
+            renderer.draw(buffer)
+            let cell = renderer.cellContent(x: 0, y: 0)
+            #expect(cell.pair == 0)
+            #expect(cell.attributes & NcursesRenderer.attributes([.bold, .underline]) == NcursesRenderer.attributes([.bold, .underline]))
+        }
+    }
+
+    @Test func applyingAThemeReinitialisesThePairsAndRepaintsEverything() throws {
+        try withScreen("xterm-256color") { session, renderer in
+            var buffer = ScreenBuffer(size: session.size)
+            buffer.write("ok", x: 0, y: 0, style: CellStyle(.ok))
+            renderer.draw(buffer)
+            #expect(renderer.reportedColors(.ok)?.foreground == 34)
+            var ocean = Theme.default
+            ocean.styles[.ok] = ThemeStyle(foreground: .rgb(red: 0, green: 255, blue: 0), attributes: [.underline])
+            renderer.apply(ocean)
+            #expect(renderer.reportedColors(.ok)?.foreground == 46)
+            renderer.draw(buffer)
+            #expect(renderer.cellsWritten == session.size.width * session.size.height)
+            #expect(renderer.cellContent(x: 0, y: 0).attributes & NcursesRenderer.attributes([.underline]) != 0)
         }
     }
 

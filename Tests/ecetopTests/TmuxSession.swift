@@ -7,8 +7,9 @@ final class TmuxSession: Sendable {
 
     init(width: Int = 120, height: Int = 40) async throws {
         socket = "ecetop-test-\(UUID().uuidString.prefix(8))"
+        // `swift test` sets NO_COLOR for its own output; the pane must be a colour terminal.
         try await Self.tmux(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
-                       "-e", "LANG=C.UTF-8", "-e", "TERM=tmux-256color", "-e", "PS1=$ ", "sh"])
+                       "-e", "LANG=C.UTF-8", "-e", "TERM=tmux-256color", "-e", "PS1=$ ", "-e", "NO_COLOR=", "sh"])
     }
 
     /// Types `keys` into the pane (tmux key names such as `Enter`, `Escape`, `C-c` allowed).

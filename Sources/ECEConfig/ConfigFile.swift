@@ -1,0 +1,123 @@
+import ECEChat
+import Foundation
+import TOMLKit
+
+/// The values one config file sets, each with its line; nil where the file is silent.
+public struct ConfigFile: Sendable, Hashable {
+    /// The path as given, which errors and `config check` print.
+    public var path: String
+    public var server: ConfigValue<String>?
+    public var interval: ConfigValue<Double>?
+    public var timeout: ConfigValue<Double>?
+    public var maxRate: ConfigValue<Double>?
+    public var burst: ConfigValue<Int>?
+    public var theme: ConfigValue<String>?
+    public var waitTime: ConfigValue<Double>?
+    public var queueDepth: ConfigValue<Int>?
+    public var freeSlots: ConfigValue<Int>?
+    public var wallEnabled: ConfigValue<Bool>?
+    public var wallRotate: ConfigValue<Int>?
+    public var entryPoints: [ConfiguredEntryPoints] = []
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    static let topLevelKeys = ["server", "interval", "timeout", "max-rate", "burst", "theme", "thresholds", "wall", "entry-points"]
+    static let thresholdKeys = ["wait-time", "queue-depth", "free-slots"]
+    static let wallKeys = ["enabled", "rotate"]
+    static let entryPointKeys = ["ids", "group", "label"]
+
+    /// Reads and checks the file at `path`; a missing or unreadable file is an error too.
+    public static func load(path: String) throws(ConfigError) -> ConfigFile {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ConfigError(file: path, line: nil, message: "no such file")
+        }
+        guard !isDirectory.boolValue else { throw ConfigError(file: path, line: nil, message: "is a directory, not a config file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError(file: path, line: nil, message: "cannot read the file (permission denied?)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(file: path, line: nil, message: "not UTF-8 text")
+        }
+        return try parse(text, path: path)
+    }
+
+    /// Checks `text` as the contents of `path` (which only names the file in errors).
+    public static func parse(_ text: String, path: String) throws(ConfigError) -> ConfigFile {
+        // toml++ stops at a NUL and would report a confusing position past it.
+        if let nul = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(where: { $0.contains("\u{0}") }) {
+            throw ConfigError(file: path, line: nul + 1, message: "TOML syntax error: NUL character in the file")
+        }
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigError(file: path, line: error.source.begin.line, column: error.source.begin.column,
+                              message: "TOML syntax error at column \(error.source.begin.column): \(error.description)")
+        } catch {
+            throw ConfigError(file: path, line: nil, message: "TOML syntax error: \(error)")
+        }
+        let lines = ConfigKeyLines(text)
+        let top = ConfigTableReader(table: root, prefix: "", position: .init(name: "", occurrence: 0), file: path, lines: lines)
+        try top.rejectUnknownKeys(topLevelKeys)
+
+        var file = ConfigFile(path: path)
+        if let server = try top.string("server") {
+            do {
+                _ = try ChatAPIServer(parsing: server.value)
+            } catch {
+                throw top.error("server", "\"server\": \(error.description)")
+            }
+            file.server = server
+        }
+        file.interval = try top.double("interval", in: 0.5...3600, unit: "seconds")
+        file.timeout = try top.double("timeout", in: 0.1...3600, unit: "seconds")
+        file.maxRate = try top.double("max-rate", in: 0...1_000_000, unit: "requests per second (0 = unlimited)")
+        file.burst = try top.int("burst", in: 1...1_000_000)
+        file.theme = try top.text("theme")
+
+        if let thresholds = try top.subtable("thresholds") {
+            try thresholds.rejectUnknownKeys(thresholdKeys)
+            file.waitTime = try thresholds.double("wait-time", in: 0...86_400, unit: "seconds")
+            file.queueDepth = try thresholds.int("queue-depth", in: 1...1_000_000)
+            file.freeSlots = try thresholds.int("free-slots", in: 0...1_000_000)
+        }
+        if let wall = try top.subtable("wall") {
+            try wall.rejectUnknownKeys(wallKeys)
+            file.wallEnabled = try wall.bool("enabled")
+            file.wallRotate = try wall.int("rotate", in: 1...3600)
+        }
+        file.entryPoints = try entryPoints(top)
+        return file
+    }
+
+    private static func entryPoints(_ top: ConfigTableReader) throws(ConfigError) -> [ConfiguredEntryPoints] {
+        guard let value = top.table["entry-points"] else { return [] }
+        let arrayOfTables = "an array of tables: write [[entry-points]] above each ids/group/label"
+        guard let array = value.array else {
+            throw top.error("entry-points", "\"entry-points\" must be \(arrayOfTables), got \(ConfigTableReader.typeName(value))")
+        }
+        var result: [ConfiguredEntryPoints] = []
+        var firstLine: [EntryPointID: Int] = [:]
+        for (index, element) in array.enumerated() {
+            guard let table = element.table else { throw top.error("entry-points", "\"entry-points\" must be \(arrayOfTables)") }
+            let reader = ConfigTableReader(table: table, prefix: "entry-points[\(index + 1)].",
+                                           position: .init(name: "entry-points", occurrence: index), file: top.file, lines: top.lines)
+            try reader.rejectUnknownKeys(entryPointKeys)
+            guard let ids = try reader.entryPointIDs("ids") else {
+                throw reader.error(nil, "\"entry-points[\(index + 1)]\" needs \"ids\" (an ID such as 1000 or a range such as \"1000-1003\")")
+            }
+            for id in ids.value {
+                if let earlier = firstLine[id] {
+                    throw reader.error("ids", "\"\(reader.name("ids"))\": entry point \(id) is already listed on line \(earlier)")
+                }
+                firstLine[id] = ids.line
+            }
+            result.append(ConfiguredEntryPoints(ids: ids.value, group: try reader.text("group")?.value,
+                                                label: try reader.text("label")?.value, line: ids.line))
+        }
+        return result
+    }
+}

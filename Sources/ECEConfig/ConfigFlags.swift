@@ -1,0 +1,18 @@
+import ECEChat
+
+/// The settings given on the command line; nil (or no IDs) where the flag was not given.
+public struct ConfigFlags: Sendable, Hashable {
+    public var server: String?
+    public var interval: Double?
+    public var timeout: Double?
+    public var maxRate: Double?
+    public var burst: Int?
+    public var theme: String?
+    /// True when `--wall` was given; there is no flag to turn wall mode off.
+    public var wallEnabled: Bool?
+    public var wallRotate: Int?
+    /// Positional IDs; when given they replace the file's entry points.
+    public var ids: [EntryPointID] = []
+
+    public init() {}
+}

@@ -1,0 +1,61 @@
+import ECEChat
+import ECEMonitor
+
+/// Wall mode's screen above the footer: the big-clock header, the diagnosis banner and a page
+/// of wall panels, the page chosen by the frame's time.
+public struct WallView: Sendable {
+    public var snapshot: MonitorSnapshot
+    public var entryPoints: [EntryPointSnapshot]
+    public var selection: EntryPointID?
+    public var demoURL: String?
+    public var rotateSeconds: Int
+
+    /// What the footer and the help overlay need from a drawn wall.
+    public struct Frame: Sendable, Hashable {
+        public var body: Rect
+        public var footer: Rect
+        /// Zero-based.
+        public var page: Int
+        public var pageCount: Int
+    }
+
+    public init(snapshot: MonitorSnapshot, entryPoints: [EntryPointSnapshot], selection: EntryPointID?, demoURL: String?,
+                rotateSeconds: Int) {
+        self.snapshot = snapshot
+        self.entryPoints = entryPoints
+        self.selection = selection
+        self.demoURL = demoURL
+        self.rotateSeconds = rotateSeconds
+    }
+
+    /// Draws the wall; nil, with nothing drawn, when the screen is too small for even one
+    /// text panel under the header, so that the caller can draw the normal grid instead.
+    public func draw(into buffer: inout ScreenBuffer, context: ViewContext) -> Frame? {
+        let size = buffer.size
+        let headerHeight = WallHeaderView.height(screenHeight: size.height).rawValue
+        let bannerLines = min(snapshot.diagnoses.count, ScreenAreas.maximumBannerLines)
+        let bodyTop = headerHeight + bannerLines
+        let body = Rect(x: 0, y: bodyTop, width: size.width, height: size.height - bodyTop - ScreenAreas.footerHeight)
+        let footer = Rect(x: 0, y: size.height - ScreenAreas.footerHeight, width: size.width, height: ScreenAreas.footerHeight)
+        // The header needs room for its clock beside the counts.
+        guard size.width >= WallLayout.PanelSize.large.minimumWidth,
+              let layout = WallLayout(area: body, count: max(1, entryPoints.count)) else { return nil }
+
+        WallHeaderView(snapshot: snapshot, demoURL: demoURL)
+            .draw(into: &buffer, rect: Rect(x: 0, y: 0, width: size.width, height: headerHeight), context: context)
+        DiagnosisBannerView(diagnoses: snapshot.diagnoses)
+            .draw(into: &buffer, rect: Rect(x: 0, y: headerHeight, width: size.width, height: bannerLines), context: context)
+        guard !entryPoints.isEmpty else {
+            buffer.write("no entry points to show", x: body.x, y: body.y + body.height / 2, width: body.width, style: CellStyle(.dim),
+                         ellipsis: context.glyphs.ellipsis, alignment: .center)
+            return Frame(body: body, footer: footer, page: 0, pageCount: 1)
+        }
+        let page = layout.page(at: context.now, rotateSeconds: rotateSeconds)
+        for index in layout.grid.indices(onPage: page) {
+            let entryPoint = entryPoints[index]
+            WallPanelView(entryPoint: entryPoint, size: layout.panelSize, isSelected: entryPoint.id == selection)
+                .draw(into: &buffer, rect: layout.grid.rect(forIndex: index), context: context)
+        }
+        return Frame(body: body, footer: footer, page: page, pageCount: layout.grid.pageCount)
+    }
+}
