@@ -7,7 +7,8 @@ import Glibc
 ///
 /// It sleeps in `poll` on stdin and the wake pipe for at most the frame timeout, then reads
 /// keys, takes the newest snapshot, and draws a frame only if something changed: a new
-/// snapshot, a key, a resize, or the once-a-second tick (ages, clock, flashing).
+/// snapshot (at most five frames a second for those), a key, a resize, or the once-a-second
+/// tick (ages, clock, flashing).
 final class TerminalLoop {
     private let app: TerminalApp
     private let commands: @Sendable (MonitorCommand) -> Void
@@ -20,6 +21,9 @@ final class TerminalLoop {
     /// When the footer's notice appeared, so it can go after `noticeDuration`.
     private var noticeShownAt: Date?
     private static let noticeDuration: TimeInterval = 2
+    /// Least time between frames drawn only because a snapshot arrived. The monitor publishes
+    /// after every poll (dozens a second with many entry points); a key still draws at once.
+    private static let snapshotFrameSpacing: TimeInterval = 0.2
 
     init(app: TerminalApp, commands: @escaping @Sendable (MonitorCommand) -> Void) {
         self.app = app
@@ -70,6 +74,8 @@ final class TerminalLoop {
         let clock = ClockFormatter(timeZone: app.configuration.timeZone)
         let timeout = Int32(max(10, min(250, app.configuration.frameTimeout.inSecondsValue * 1000)))
         var needsDraw = true
+        var snapshotWaiting = false
+        var lastDrawAt = -TimeInterval.infinity
         var lastSecond = Int.min
         var size = session.size
         if app.configuration.startJournalAtLaunch {
@@ -83,8 +89,11 @@ final class TerminalLoop {
             ]
             // Wake for the next whole second too, so the clock and ages tick on time.
             let now = Date().timeIntervalSince1970
-            let untilTick = Int32(((now.rounded(.down) + 1 - now) * 1000).rounded(.up))
-            _ = poll(&fds, nfds_t(fds.count), max(1, min(timeout, untilTick)))
+            var wait = min(timeout, Int32(((now.rounded(.down) + 1 - now) * 1000).rounded(.up)))
+            if snapshotWaiting {
+                wait = min(wait, Int32(((lastDrawAt + Self.snapshotFrameSpacing - now) * 1000).rounded(.up)))
+            }
+            _ = poll(&fds, nfds_t(fds.count), max(1, wait))
             app.wakePipe.drain()
             if app.shouldQuit || SignalRelay.received != 0 { return }
 
@@ -111,7 +120,7 @@ final class TerminalLoop {
 
             if let newest = app.takeSnapshot(), newest.generation != snapshot?.generation || snapshot == nil {
                 snapshot = newest
-                needsDraw = true
+                snapshotWaiting = true
                 _ = perform(state.reconcile(with: newest))
             }
 
@@ -125,6 +134,9 @@ final class TerminalLoop {
                 noticeShownAt = nil
                 needsDraw = true
             }
+            if snapshotWaiting, Date().timeIntervalSince1970 - lastDrawAt >= Self.snapshotFrameSpacing {
+                needsDraw = true
+            }
             if needsDraw {
                 let current = session.size
                 if current != size {
@@ -134,6 +146,8 @@ final class TerminalLoop {
                 let context = ViewContext(glyphs: glyphs, clock: clock, now: Date())
                 renderer.draw(view.render(state: state, snapshot: snapshot, size: size, context: context))
                 needsDraw = false
+                snapshotWaiting = false
+                lastDrawAt = Date().timeIntervalSince1970
             }
         }
     }

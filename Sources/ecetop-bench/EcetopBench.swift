@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// `ecetop-bench`: the benchmark harness behind `scripts/bench` (see docs/benchmarks.md).
+/// `ecetop-bench`: the benchmark harness behind `scripts/bench` (README, "Performance").
 ///
 /// Each subcommand measures one thing and prints `RESULT key value` lines that the driver
 /// script collects into the table; everything else it prints is commentary.
