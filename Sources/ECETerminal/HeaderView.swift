@@ -31,7 +31,8 @@ public struct HeaderView: Sendable {
         var left = " ecetop  "
         if let demoURL {
             left += "DEMO \(demoURL)"
-            if !snapshot.server.isEmpty && snapshot.server != demoURL { left += "  \(snapshot.server)" }
+            // The embedded simulator's API lives under the demo URL: naming it twice wastes the bar.
+            if !snapshot.server.isEmpty && !snapshot.server.hasPrefix(demoURL) { left += "  \(snapshot.server)" }
         } else {
             left += snapshot.server
         }

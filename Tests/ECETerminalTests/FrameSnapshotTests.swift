@@ -33,6 +33,16 @@ import Testing
     }
 
     /// Five columns; paused, demo tag, stretched interval and a diagnosis banner.
+    /// The demo's server is the embedded simulator's API under the demo URL: named once.
+    @Test func demoHeaderNamesTheSimulatorOnce() {
+        var snapshot = Fixtures.snapshot([Fixtures.entryPoint(1000)])
+        snapshot.server = "http://127.0.0.1:8080/system/egain/chat/entrypoint"
+        let frame = Fixtures.frame(DashboardState(), snapshot, width: 200, height: 20, demoURL: "http://127.0.0.1:8080")
+        let header = String(frame.split(separator: "\n").first ?? "")
+        #expect(header.contains("DEMO http://127.0.0.1:8080"))
+        #expect(!header.contains("/system/egain"))
+    }
+
     @Test func grid200x60() {
         #expect(FrameCases.grid200() == #"""
              ecetop  DEMO http://127.0.0.1:8080  https://ece.example.com                                                                                PAUSED every 3s (asked 2s, budget) · budget 20/s · 22:13:21
