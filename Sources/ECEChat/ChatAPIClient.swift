@@ -103,7 +103,7 @@ public actor ChatAPIClient {
             request.method = .GET
             request.headers.add(name: "Accept", value: configuration.format.acceptHeader)
             request.headers.add(name: "User-Agent", value: configuration.userAgent)
-            let response = try await perform(request, call: call.rawValue, using: httpClient)
+            let response = try await perform(request, call: call.rawValue)
             status = response.status
             contentType = response.contentType
             body = response.body
@@ -168,7 +168,7 @@ public actor ChatAPIClient {
             request.headers.add(name: "Accept", value: configuration.format.acceptHeader)
             request.headers.add(name: "User-Agent", value: configuration.userAgent)
             request.body = .bytes(ByteBuffer(string: survey.xmlBody))
-            let response = try await perform(request, call: "survey", using: httpClient)
+            let response = try await perform(request, call: "survey")
             guard (200..<300).contains(response.status) else {
                 throw ChatAPIError.httpStatus(call: "survey", status: response.status, body: response.body)
             }
@@ -196,7 +196,7 @@ public actor ChatAPIClient {
         var body: [UInt8]
     }
 
-    private nonisolated func perform(_ request: HTTPClientRequest, call: String, using httpClient: HTTPClient) async throws -> RawResponse {
+    private nonisolated func perform(_ request: HTTPClientRequest, call: String) async throws -> RawResponse {
         let deadline = NIODeadline.now() + .nanoseconds(Self.nanoseconds(configuration.requestTimeout))
         let response = try await httpClient.execute(request, deadline: deadline, logger: logger)
         let limit = configuration.maximumBodySize
