@@ -42,7 +42,10 @@ public struct MonitorSnapshot: Sendable {
     }
 
     public func count(of severity: Severity) -> Int {
-        entryPoints.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
+        // By index: iterating would copy each whole snapshot (history, calls) to read one field.
+        var count = 0
+        for index in entryPoints.indices where entryPoints[index].severity == severity { count += 1 }
+        return count
     }
 
     public var isIntervalStretched: Bool { effectiveInterval > askedInterval }

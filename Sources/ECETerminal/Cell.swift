@@ -1,16 +1,97 @@
 /// One column of the screen model.
+///
+/// Plain data, no references: a frame has tens of thousands of cells, and a `Character`
+/// field made every copy, overwrite and teardown of one a reference-count operation. The
+/// grapheme is kept as up to four Unicode scalars, as many as ncurses' `cchar_t` holds; a
+/// longer cluster (a long emoji sequence) keeps its first four, which is all a terminal cell
+/// can be given anyway.
 public struct Cell: Sendable, Hashable {
-    /// The grapheme drawn here; for the right half of a wide character, a space.
-    public var character: Character
+    private var scalar0: UInt32
+    private var scalar1: UInt32 = 0
+    private var scalar2: UInt32 = 0
+    private var scalar3: UInt32 = 0
     public var style: CellStyle
     /// True for the second column of a wide character, which the renderers skip.
     public var isContinuation: Bool
 
     public init(_ character: Character = " ", style: CellStyle = .background, isContinuation: Bool = false) {
-        self.character = character
+        scalar0 = 0x20
         self.style = style
         self.isContinuation = isContinuation
+        self.character = character
+    }
+
+    /// A cell holding one ASCII byte, for the writers' fast path.
+    init(ascii: UInt8, style: CellStyle) {
+        scalar0 = UInt32(ascii)
+        self.style = style
+        isContinuation = false
     }
 
     public static let blank = Cell()
+
+    /// The grapheme drawn here; for the right half of a wide character, a space.
+    public var character: Character {
+        get {
+            if scalar1 == 0, let scalar = Unicode.Scalar(scalar0) { return Character(scalar) }
+            var text = String.UnicodeScalarView()
+            for value in scalars { if let scalar = Unicode.Scalar(value) { text.append(scalar) } }
+            return Character(String(text))
+        }
+        set {
+            (scalar0, scalar1, scalar2, scalar3) = (0x20, 0, 0, 0)
+            if let byte = newValue.singleByte {
+                scalar0 = UInt32(byte)
+                return
+            }
+            var index = 0
+            for scalar in newValue.unicodeScalars {
+                switch index {
+                case 0: scalar0 = scalar.value
+                case 1: scalar1 = scalar.value
+                case 2: scalar2 = scalar.value
+                default: scalar3 = scalar.value
+                }
+                index += 1
+                if index == 4 { break }
+            }
+        }
+    }
+
+    /// The byte of a one-byte (ASCII) grapheme, else nil: lets renderers skip `Character`.
+    var asciiByte: UInt8? { scalar1 == 0 && scalar0 < 0x80 ? UInt8(scalar0) : nil }
+
+    /// The grapheme's scalar values, one to four.
+    var scalars: [UInt32] {
+        var values = [scalar0]
+        for value in [scalar1, scalar2, scalar3] {
+            if value == 0 { break }
+            values.append(value)
+        }
+        return values
+    }
+
+    /// Appends the grapheme's UTF-8 to `bytes` without building a `Character`.
+    func appendUTF8(to bytes: inout [UInt8]) {
+        Self.append(scalar0, to: &bytes)
+        guard scalar1 != 0 else { return }
+        Self.append(scalar1, to: &bytes)
+        guard scalar2 != 0 else { return }
+        Self.append(scalar2, to: &bytes)
+        guard scalar3 != 0 else { return }
+        Self.append(scalar3, to: &bytes)
+    }
+
+    private static func append(_ value: UInt32, to bytes: inout [UInt8]) {
+        if let scalar = Unicode.Scalar(value) { UTF8.encode(scalar) { bytes.append($0) } }
+    }
+}
+
+extension Character {
+    /// The byte of a one-byte (ASCII) character, else nil. Cheaper per cell than `asciiValue`,
+    /// which compares with "\r\n" and validates a scalar index first.
+    var singleByte: UInt8? {
+        let utf8 = self.utf8
+        return utf8.count == 1 ? utf8.first : nil
+    }
 }

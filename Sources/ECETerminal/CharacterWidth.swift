@@ -3,7 +3,7 @@
 enum CharacterWidth {
     static func columns(of character: Character) -> Int {
         // Nearly every cell is ASCII: answer it without walking Unicode scalars.
-        if let ascii = character.asciiValue { return ascii < 0x20 || ascii == 0x7F ? 0 : 1 }
+        if let ascii = character.singleByte { return ascii < 0x20 || ascii == 0x7F ? 0 : 1 }
         guard let first = character.unicodeScalars.first else { return 0 }
         let value = first.value
         if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }

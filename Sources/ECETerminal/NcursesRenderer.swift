@@ -86,7 +86,7 @@ final class NcursesRenderer {
                 }
                 let look = looks[current.style.role.rawValue]
                 let attributes = look.attributes | Self.attributes(current.style.attributes)
-                var characters: [wchar_t] = current.character.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
+                var characters: [wchar_t] = current.scalars.map { wchar_t(bitPattern: $0) }
                 characters.append(0)
                 setcchar(&cell, characters, attributes, look.pair, nil)
                 // The bottom-right cell reports ERR (the cursor cannot advance) but is drawn.

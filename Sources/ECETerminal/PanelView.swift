@@ -88,13 +88,15 @@ public struct PanelView: Sendable {
         }
         line { buffer in
             // A failing call matters more than the chart: its error takes the chart's row.
-            if let failing = entryPoint.failingCalls.first {
+            let failingCalls = entryPoint.failingCalls
+            if let failing = failingCalls.first {
                 var text = "\(glyphs.warning) \(failing.error.description)"
-                if entryPoint.failingCalls.count > 1 { text += " (+\(entryPoint.failingCalls.count - 1))" }
+                if failingCalls.count > 1 { text += " (+\(failingCalls.count - 1))" }
                 buffer.write(text, x: x, y: y, width: width, style: CellStyle(.warning), ellipsis: glyphs.ellipsis)
                 return
             }
-            let values = entryPoint.history.queueDepth.map(\.value)
+            // Only what fits is drawn: an hour of history is 1,800 samples per series.
+            let values = entryPoint.history.queueDepth.suffix(max(0, width)).map(\.value)
             guard !values.isEmpty else {
                 buffer.write("no queue history yet", x: x, y: y, style: CellStyle(.dim), limit: width)
                 return
@@ -122,7 +124,8 @@ public struct PanelView: Sendable {
     private func footerLine(context: ViewContext) -> (String, StyleRole) {
         let age = entryPoint.newestDataAt.map { DurationText.age(seconds: context.now.timeIntervalSince($0)) }
         var parts: [String] = [age.map { "data \($0) old" } ?? "no data yet"]
-        if let failing = entryPoint.failingCalls.first {
+        let failingCalls = entryPoint.failingCalls
+        if let failing = failingCalls.first {
             let state = entryPoint.state(failing.call)
             var text = "\(state.consecutiveFailures)\(context.glyphs.times) failed"
             if let since = state.failingSince {
@@ -132,7 +135,7 @@ public struct PanelView: Sendable {
         } else if let alert = entryPoint.alerts.first(where: { if case .reason = $0.rule { false } else { true } }) {
             parts.append("alert: \(alert.rule)")
         }
-        let role: StyleRole = entryPoint.isStale ? .stale : !entryPoint.failingCalls.isEmpty ? .warning : .dim
+        let role: StyleRole = entryPoint.isStale ? .stale : !failingCalls.isEmpty ? .warning : .dim
         return (parts.joined(separator: context.glyphs.separator), role)
     }
 

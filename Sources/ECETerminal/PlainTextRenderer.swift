@@ -6,15 +6,25 @@ public struct PlainTextRenderer: Sendable {
     public init(trimsTrailingSpaces: Bool = true) { self.trimsTrailingSpaces = trimsTrailingSpaces }
 
     public func lines(_ buffer: ScreenBuffer) -> [String] {
-        (0..<buffer.height).map { y in
-            var line = ""
-            for x in 0..<buffer.width where !buffer[x, y].isContinuation {
-                line.append(buffer[x, y].character)
+        // Rows are built as UTF-8 bytes: appending Characters one by one to a String costs
+        // several times more, and a frame has tens of thousands of cells.
+        var row: [UInt8] = []
+        row.reserveCapacity(buffer.width * 3)
+        return (0..<buffer.height).map { y in
+            row.removeAll(keepingCapacity: true)
+            for x in 0..<buffer.width {
+                let cell = buffer[x, y]
+                if cell.isContinuation { continue }
+                if let ascii = cell.asciiByte {
+                    row.append(ascii)
+                } else {
+                    cell.appendUTF8(to: &row)
+                }
             }
             if trimsTrailingSpaces {
-                while line.last == " " { line.removeLast() }
+                while row.last == 0x20 { row.removeLast() }
             }
-            return line
+            return String(decoding: row, as: UTF8.self)
         }
     }
 

@@ -4,7 +4,7 @@ enum TextEscaping {
     /// One line: every control character escaped (`\n`, `\t`, `\x1B`).
     static func visible(_ text: String) -> String {
         // Printable ASCII needs no escaping: most labels and values, on every frame.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        if !containsControlCharacter(text) { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {
@@ -45,6 +45,17 @@ enum TextEscaping {
         }
         if !line.isEmpty || lines.isEmpty { lines.append(line) }
         return lines
+    }
+
+    /// Scans the UTF-8 bytes for C0 controls, DEL, and C1 controls (U+0080–U+009F, encoded
+    /// C2 80–C2 9F): the box lines, symbols and ellipses views write need no grapheme walk.
+    static func containsControlCharacter(_ text: String) -> Bool {
+        var afterC2 = false
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x7F || (afterC2 && byte < 0xA0) { return true }
+            afterC2 = byte == 0xC2
+        }
+        return false
     }
 
     private static func escape(_ character: Character) -> String? {

@@ -39,6 +39,14 @@ enum Bench {
         return -1
     }
 
+    /// CPU seconds the calling thread has used: on a machine shared with other work, a
+    /// synchronous computation's wall time counts every time slice it waited for.
+    static func threadCPUSeconds() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }

@@ -24,10 +24,12 @@ struct FrameCommand: AsyncParsableCommand {
         print("frame \(size) with \(entryPoints) panels on one page")
         let full = Self.measure(state: state, snapshot: snapshot, size: size, runs: runs)
         Bench.result("p3.frame.ms", full.milliseconds)
+        Bench.result("p3.frame.cpu.ms", full.cpuMilliseconds)
         Bench.result("p3.frame.cells", size.width * size.height)
         Bench.result("p3.frame.chars", full.characters)
         let small = Self.measure(state: state, snapshot: snapshot, size: ScreenSize(width: 120, height: 40), runs: runs)
         Bench.result("p3.frame120x40.ms", small.milliseconds)
+        Bench.result("p3.frame120x40.cpu.ms", small.cpuMilliseconds)
     }
 
     /// The smallest screen, ten panels wide, that puts every entry point on one page.
@@ -38,21 +40,29 @@ struct FrameCommand: AsyncParsableCommand {
         return ScreenSize(width: width, height: height)
     }
 
-    /// Median milliseconds of `DashboardView.render` plus `PlainTextRenderer.render`.
-    static func measure(state: DashboardState, snapshot: MonitorSnapshot, size: ScreenSize, runs: Int) -> (milliseconds: Double, characters: Int) {
+    /// Median milliseconds of `DashboardView.render` plus `PlainTextRenderer.render`: wall
+    /// time, and the thread's CPU time (the same on a quiet machine, fairer on a busy one).
+    static func measure(state: DashboardState, snapshot: MonitorSnapshot, size: ScreenSize, runs: Int)
+        -> (milliseconds: Double, cpuMilliseconds: Double, characters: Int) {
         let view = DashboardView()
         let renderer = PlainTextRenderer(trimsTrailingSpaces: false)
         let context = ViewContext(now: snapshot.takenAt)
         var times: [Double] = []
+        var cpuTimes: [Double] = []
         var characters = 0
         for run in 0..<(runs + 5) {
+            let cpuStarted = Bench.threadCPUSeconds()
             let started = ContinuousClock.now
             let buffer = view.render(state: state, snapshot: snapshot, size: size, context: context)
             let text = renderer.render(buffer)
             let elapsed = ContinuousClock.now - started
+            let cpu = Bench.threadCPUSeconds() - cpuStarted
             characters = text.unicodeScalars.count
-            if run >= 5 { times.append(Bench.seconds(elapsed) * 1000) }
+            if run >= 5 {
+                times.append(Bench.seconds(elapsed) * 1000)
+                cpuTimes.append(cpu * 1000)
+            }
         }
-        return (Bench.median(times), characters)
+        return (Bench.median(times), Bench.median(cpuTimes), characters)
     }
 }

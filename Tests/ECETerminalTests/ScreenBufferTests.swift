@@ -39,6 +39,40 @@ import Testing
         #expect(PlainTextRenderer().lines(buffer) == ["cdef", "  ┌─"])
     }
 
+    @Test func fillOverHalfAWideCharacterBlanksItsOtherHalf() {
+        var buffer = ScreenBuffer(width: 6, height: 1)
+        buffer.write("東京東", x: 0, y: 0, style: .text)
+        buffer.fill(Rect(x: 1, y: 0, width: 2, height: 1), character: "-", style: .text)
+        #expect(PlainTextRenderer().render(buffer) == " -- 東")
+        #expect(!(0..<4).contains { buffer[$0, 0].isContinuation })
+        #expect(buffer[5, 0].isContinuation)
+    }
+
+    @Test func graphemesOfSeveralScalarsKeepTheirScalars() {
+        var buffer = ScreenBuffer(width: 8, height: 1)
+        // e + combining acute (two scalars); a flag (two regional indicators, wide).
+        buffer.write("e\u{301}x🇫🇷", x: 0, y: 0, style: .text)
+        #expect(buffer[0, 0].character == "e\u{301}")
+        #expect(buffer[2, 0].character == "🇫🇷")
+        #expect(PlainTextRenderer().render(buffer) == "e\u{301}x🇫🇷")
+        // A family emoji is seven scalars; a cell keeps the four a terminal cell can take.
+        let family: Character = "👨‍👩‍👧‍👦"
+        #expect(Cell(family).character.unicodeScalars.map(\.value) == Array(family.unicodeScalars.prefix(4)).map(\.value))
+        #expect(Cell("A").asciiByte == 0x41)
+        #expect(Cell("é").asciiByte == nil)
+    }
+
+    @Test func asciiAndGeneralWritesMakeEqualCells() {
+        // The ASCII fast path must produce exactly what the grapheme path does.
+        var fast = ScreenBuffer(width: 10, height: 1)
+        fast.write("ab c", x: -1, y: 0, style: .text, limit: 4)
+        var general = ScreenBuffer(width: 10, height: 1)
+        general.write("ab c\u{301}", x: -1, y: 0, style: .text, limit: 4)
+        #expect(fast[0, 0] == general[0, 0] && fast[1, 0] == general[1, 0])
+        #expect(PlainTextRenderer().render(fast) == "b c")
+        #expect(fast[0, 0] == Cell("b", style: .text))
+    }
+
     @Test func zeroSizedBufferAcceptsEverything() {
         var buffer = ScreenBuffer(width: 0, height: 0)
         buffer.write("x", x: 0, y: 0, style: .text)
