@@ -28,6 +28,11 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
     private var selected: EntryPointID?
     private var isPaused = false
     private var events: RingBuffer<MonitorEvent>
+    /// `events` as the array snapshots carry, rebuilt only after events were logged: most
+    /// publications (one per answered poll) log none, and copying up to a thousand events
+    /// each time was wasted.
+    private var publishedEvents: [MonitorEvent] = []
+    private var eventsChanged = false
     private var generation = 0
     private var requestsSent = 0
     private var isDirty = true
@@ -42,12 +47,20 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
     private var journalError: String?
 
     /// The scheduling state of one entry point beside what it shows.
-    private struct Entry {
+    ///
+    /// A class: the scheduler scans every entry on each turn, and as a struct each look at
+    /// `dueAt` copied the whole snapshot (calls, alerts, history) with a retain per field.
+    private final class Entry {
         var snapshot: EntryPointSnapshot
         var dueAt: Duration
         var isInFlight = false
         var isPriority = false
         var backoffLevel = 0
+
+        init(snapshot: EntryPointSnapshot, dueAt: Duration) {
+            self.snapshot = snapshot
+            self.dueAt = dueAt
+        }
     }
 
     public init(
@@ -162,7 +175,7 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
     }
 
     private func dispatch(_ id: EntryPointID, now: Duration) {
-        guard var entry = entries[id] else { return }
+        guard let entry = entries[id] else { return }
         let interval = effectiveInterval
         var next = max(entry.dueAt, .zero) + interval
         if next < now { next = now + interval }
@@ -170,7 +183,6 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
         entry.isInFlight = true
         entry.isPriority = false
         entry.snapshot.nextPollAt = date(next)
-        entries[id] = entry
         lastDispatchAt = now
         requestsSent += configuration.calls.count
     }
@@ -280,9 +292,8 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
             pendingJournal = []
         case .acknowledge(let id):
             for key in id.map({ [$0] }) ?? order {
-                guard var entry = entries[key] else { continue }
+                guard let entry = entries[key] else { continue }
                 for index in entry.snapshot.alerts.indices { entry.snapshot.alerts[index].isAcknowledged = true }
-                entries[key] = entry
             }
         }
         isDirty = true
@@ -298,7 +309,7 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
     }
 
     private func apply(_ exchanges: [ChatAPIExchange], to id: EntryPointID) {
-        guard var entry = entries[id] else { return }
+        guard let entry = entries[id] else { return }
         let now = elapsed
         let time = date(now)
         let old = entry.snapshot
@@ -332,7 +343,6 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
         }
         entry.snapshot = new
         entry.isInFlight = false
-        entries[id] = entry
         updateStaleness(of: id, now: now)
         isDirty = true
         wake()
@@ -383,7 +393,7 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
             log(MonitorEvent(time: time, entryPoint: id, kind: .alertCleared, call: nil, old: cleared.rule.description, new: ""))
         }
         new.alerts = alerts
-        let callSeverity = Severity.of(chatAllowed: new.chatAllowed, anyCallFailed: !new.failingCalls.isEmpty)
+        let callSeverity = Severity.of(chatAllowed: new.chatAllowed, anyCallFailed: new.hasFailingCall)
         new.severity = max(callSeverity, alerts.map(\.severity).max() ?? .ok)
     }
 
@@ -395,7 +405,7 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
 
     /// Marks an entry point stale when its newest good data is older than two intervals.
     private func updateStaleness(of id: EntryPointID, now: Duration) {
-        guard var entry = entries[id] else { return }
+        guard let entry = entries[id] else { return }
         let time = date(now)
         let newest = entry.snapshot.newestDataAt
         let age = newest.map { time.timeIntervalSince($0) } ?? now.inSeconds
@@ -406,12 +416,12 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
             log(MonitorEvent(time: time, entryPoint: id, kind: stale ? .becameStale : .becameFresh, call: nil,
                              old: "", new: stale ? "\(Int(age)) s old" : ""))
         }
-        entries[id] = entry
         isDirty = true
     }
 
     private func log(_ event: MonitorEvent) {
         events.append(event)
+        eventsChanged = true
         if journal != nil { pendingJournal.append(event) }
         logger.info("\(event.summary)")
     }
@@ -421,10 +431,14 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
     private func publish(now: Duration) {
         generation += 1
         let snapshots = order.compactMap { entries[$0]?.snapshot }
+        if eventsChanged {
+            publishedEvents = Array(events)
+            eventsChanged = false
+        }
         latestSnapshot = MonitorSnapshot(
             generation: generation, takenAt: date(now), server: client.server.description,
             entryPoints: snapshots, askedInterval: configuration.interval, effectiveInterval: effectiveInterval,
-            budget: budget.configuration, isPaused: isPaused, events: Array(events),
+            budget: budget.configuration, isPaused: isPaused, events: publishedEvents,
             diagnoses: DiagnosisRules.diagnose(snapshots, quorum: configuration.diagnosisQuorum),
             requestsSent: requestsSent
         )

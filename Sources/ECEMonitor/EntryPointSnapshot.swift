@@ -63,6 +63,9 @@ public struct EntryPointSnapshot: Sendable, Identifiable {
     /// The time of the newest good value of any call.
     public var newestDataAt: Date? { calls.values.compactMap(\.lastSuccessAt).max() }
 
+    /// Whether any call's most recent exchange failed; unlike `failingCalls`, builds nothing.
+    public var hasFailingCall: Bool { calls.values.contains { $0.isFailing && $0.lastError != nil } }
+
     /// Calls whose most recent exchange failed, with their errors.
     public var failingCalls: [(call: ChatAPICall, error: ChatAPIError)] {
         ChatAPICall.allCases.compactMap { call in
