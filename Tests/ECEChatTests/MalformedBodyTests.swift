@@ -51,6 +51,16 @@ struct MalformedBodyTests {
         }
     }
 
+    @Test func contentTypeNamesTheFormatInAnyCase() throws {
+        let json = Array(#"  {"count":3}"#.utf8)
+        let xml = Array("<availableSlots><count>3</count></availableSlots>".utf8)
+        // The header wins over the body's look, whatever its case and parameters.
+        #expect(throws: ChatAPIError.self) { try ChatResponseDecoder.decode(.capacity, body: xml, contentType: "Application/JSON; charset=UTF-8") }
+        #expect(try ChatResponseDecoder.decode(.capacity, body: xml, contentType: "text/xml; note=jso") == .capacity(3))
+        // Without a header saying so, a body that opens with `{` is JSON.
+        #expect(try ChatResponseDecoder.decode(.capacity, body: json, contentType: nil) == .capacity(3))
+    }
+
     @Test func deepNestingIsRefused() {
         let body = String(repeating: "<a>", count: 10_000) + String(repeating: "</a>", count: 10_000)
         #expect(throws: LenientXMLError.self) { try LenientXMLReader.parse(body) }
