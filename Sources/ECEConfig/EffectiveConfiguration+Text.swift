@@ -15,6 +15,8 @@ extension EffectiveConfiguration {
         if let server {
             // Credentials in the URL must never reach the screen.
             add("server = \(Self.quoted(ChatAPIServer.redactingCredentials(in: server.value)))", server.source)
+        } else if !siteTables.isEmpty {
+            lines.append("# server: each of the [[sites]] below names its own")
         } else {
             lines.append("# server not set: pass --server URL, set $ECETOP_SERVER or write server = \"URL\"")
         }
@@ -32,9 +34,22 @@ extension EffectiveConfiguration {
         lines.append("[wall]")
         add("enabled = \(wallEnabled.value)", wallEnabled.source)
         add("rotate = \(wallRotate.value)", wallRotate.source)
+        for site in siteTables {
+            lines.append("")
+            add("[[sites]]", path.map { ConfigSource.file(path: $0, line: site.line) } ?? .builtIn)
+            lines.append("name = \(Self.quoted(site.name))")
+            lines.append("server = \(Self.quoted(ChatAPIServer.redactingCredentials(in: site.server)))")
+            let resolved = self.sites.first { $0.name == site.name }
+            if let resolved {
+                lines.append("timeout = \(Self.number(resolved.timeout))")
+                lines.append("max-rate = \(Self.number(resolved.maxRate))")
+                lines.append("burst = \(resolved.burst)")
+            }
+        }
         for table in entryPointTables {
             lines.append("")
             add("[[entry-points]]", path.map { ConfigSource.file(path: $0, line: table.line) } ?? .builtIn)
+            if let site = table.site { lines.append("site = \(Self.quoted(site))") }
             lines.append("ids = \(Self.quoted(Self.ranges(table.ids)))")
             if let group = table.group { lines.append("group = \(Self.quoted(group))") }
             if let label = table.label { lines.append("label = \(Self.quoted(label))") }
