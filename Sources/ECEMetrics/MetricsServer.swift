@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// Serves `GET /metrics` (the Prometheus text format) from a `MetricsExporter` over HTTP.
 public enum MetricsServer {
@@ -45,10 +46,14 @@ public enum MetricsServer {
             },
             logger: logger
         )
-        let stopsOnSignals = configuration.stopsOnSignals
+        var groupConfiguration = ServiceGroupConfiguration(services: [.init(service: app)], logger: logger)
+        if configuration.stopsOnSignals { groupConfiguration.gracefulShutdownSignals = [.sigterm, .sigint] }
+        // A graceful shutdown lets scrapes in progress finish; past this, the rest is cancelled.
+        groupConfiguration.maximumGracefulShutdownDuration = .seconds(5)
+        let group = ServiceGroup(configuration: groupConfiguration)
         let task = Task {
             do {
-                try await app.runService(gracefulShutdownSignals: stopsOnSignals ? [.sigterm, .sigint] : [])
+                try await group.run()
             } catch {
                 readyContinuation.yield(.failure(StartError(description: "cannot serve metrics on \(address): \(error)")))
             }
@@ -57,7 +62,7 @@ public enum MetricsServer {
         var iterator = ready.makeAsyncIterator()
         switch await iterator.next() {
         case .success(let port):
-            return RunningMetricsServer(host: address.host, port: port, task: task)
+            return RunningMetricsServer(host: address.host, port: port, group: group, task: task)
         case .failure(let error):
             throw error
         case nil:
@@ -71,11 +76,13 @@ public struct RunningMetricsServer: Sendable {
     public let host: String
     /// The bound port (the real one when started with port 0).
     public let port: Int
+    private let group: ServiceGroup
     private let task: Task<Void, Never>
 
-    init(host: String, port: Int, task: Task<Void, Never>) {
+    init(host: String, port: Int, group: ServiceGroup, task: Task<Void, Never>) {
         self.host = host
         self.port = port
+        self.group = group
         self.task = task
     }
 
@@ -84,9 +91,9 @@ public struct RunningMetricsServer: Sendable {
         (host.contains(":") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)") + "/metrics"
     }
 
-    /// Stops serving and waits until the port is closed.
+    /// Stops serving (letting scrapes in progress finish) and waits until the port is closed.
     public func stop() async {
-        task.cancel()
+        await group.triggerGracefulShutdown()
         await task.value
     }
 
