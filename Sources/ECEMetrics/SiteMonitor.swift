@@ -6,14 +6,14 @@ import Logging
 /// counted, its snapshots kept for scrapes.
 public struct SiteMonitor: Sendable {
     /// The `server` label and the dashboard's site name: the configured name, else the
-    /// server's address (credentials redacted).
+    /// server's `host:port`.
     public let name: String
     public let monitor: ChatMonitor<ContinuousClock>
     private let exporter: MetricsExporter?
 
     public init(name: String? = nil, client: ChatAPIClient, entryPoints: [EntryPointID], configuration: MonitorConfiguration,
                 exporter: MetricsExporter?, logger: Logger = Logger(label: "ecetop.monitor")) {
-        let name = name ?? client.server.description
+        let name = name ?? client.server.authority
         var configuration = configuration
         if let exporter {
             let previous = configuration.exchangeObserver

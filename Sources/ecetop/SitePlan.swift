@@ -41,7 +41,7 @@ struct SitePlan {
     }
 
     /// The name the dashboard, the report and the metrics use.
-    var title: String { name ?? client.server.description }
+    var title: String { name ?? client.server.authority }
 
     static func shutdown(_ plans: [SitePlan]) async {
         for plan in plans { try? await plan.client.shutdown() }

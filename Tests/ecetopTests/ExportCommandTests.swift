@@ -67,14 +67,14 @@ struct ExportCommandTests {
             throw error
         }
         do {
-            #expect(exporter.readyLine.hasSuffix("for 4 entry points on \(simulator.server.description)"))
+            #expect(exporter.readyLine.hasSuffix("for 4 entry points on \(simulator.server.authority)"))
             try await MetricsScraper.with { scraper in
                 let text = try await scraper.scrape(exporter.metricsURL, until: { $0.samples("ece_queue_depth").count == 4 }, what: "four queue depths")
                 for id in Int64(1000)...1003 {
                     let status = try #require(await simulator.status(of: EntryPointID(id)!))
-                    #expect(text.value("ece_queue_depth", ["entry_point": String(id), "server": simulator.server.description]) == Double(status.queueDepth))
+                    #expect(text.value("ece_queue_depth", ["entry_point": String(id), "server": simulator.server.authority]) == Double(status.queueDepth))
                 }
-                #expect(text.value("ece_up", ["server": simulator.server.description]) == 1)
+                #expect(text.value("ece_up", ["server": simulator.server.authority]) == 1)
                 // State changed through the simulator's own /sim control route.
                 let changed = try await scraper.request("\(simulator.baseURL)/sim/entrypoints/1000?depth=3", method: .POST)
                 #expect(changed.status == 200)

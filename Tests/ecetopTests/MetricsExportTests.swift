@@ -86,7 +86,7 @@ struct MetricsExportTests {
                 let names = metric == .requestDuration ? ["\(metric.name)_bucket", "\(metric.name)_sum", "\(metric.name)_count"] : [metric.name]
                 for name in names { #expect(!text.samples(name).isEmpty, "no samples of \(name)") }
             }
-            let server = rig.simulator.server.description
+            let server = rig.simulator.server.authority
             #expect(text.value("ece_up", ["server": server]) == 1)
             #expect(text.value("ece_poll_interval_seconds", ["server": server]) == 0.5)
 
