@@ -56,7 +56,12 @@ extension EffectiveConfiguration {
         }
         lines.append("")
         let watched = entryPoints.value.isEmpty ? "none" : "\(entryPoints.value.count) (\(Self.ranges(entryPoints.value)))"
-        lines.append("# entry points watched: \(watched), from \(entryPoints.source)")
+        if sites.isEmpty {
+            lines.append("# entry points watched: \(watched), from \(entryPoints.source)")
+        } else {
+            let perSite = sites.map { "\($0.name) \($0.entryPoints.count) (\(Self.ranges($0.entryPoints)))" }
+            lines.append("# entry points watched: \(perSite.joined(separator: ", ")), from \(entryPoints.source)")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -23,7 +23,7 @@ extension MonitorSnapshot {
                 return entryPoint
             }
             merged.isPaused = merged.isPaused || snapshot.isPaused
-            merged.diagnoses += snapshot.diagnoses
+            merged.diagnoses += snapshot.diagnoses.map { .atSite(site.name, $0) }
             merged.requestsSent += snapshot.requestsSent
             merged.journalPath = merged.journalPath ?? snapshot.journalPath
             merged.journalError = merged.journalError ?? snapshot.journalError

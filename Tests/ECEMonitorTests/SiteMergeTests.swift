@@ -32,7 +32,7 @@ struct SiteMergeTests {
                                      requestsSent: 10)
         let paris = MonitorSnapshot(takenAt: Self.time.addingTimeInterval(1), server: "http://par", entryPoints: [Self.entryPoint(1000, answered: false)],
                                     effectiveInterval: .seconds(8), events: [MonitorEvent(time: Self.time, entryPoint: EntryPointID(1000)!, kind: .statusChanged, old: "c", new: "d")],
-                                    requestsSent: 5)
+                                    diagnoses: [.serverUnreachable(cause: "connection refused", since: Self.time)], requestsSent: 5)
         let merged = MonitorSnapshot.merging([("london", london), ("paris", paris)])
         #expect(merged.sites == [SiteStatus(name: "london", server: "http://lon", isReachable: true),
                                  SiteStatus(name: "paris", server: "http://par", isReachable: false)])
@@ -41,6 +41,9 @@ struct SiteMergeTests {
         #expect(merged.entryPoints.map(\.site) == ["london", "london", "paris"])
         #expect(merged.entryPoints.map(\.group) == ["london · Sales", "london", "paris (unreachable)"])
         #expect(merged.requestsSent == 15)
+        // The banner says which site a diagnosis is about.
+        #expect(merged.diagnoses == [.atSite("paris", .serverUnreachable(cause: "connection refused", since: Self.time))])
+        #expect(merged.diagnoses.first?.message(formatTime: { _ in "T" }) == "paris: server unreachable since T: connection refused")
         #expect(merged.effectiveInterval == .seconds(8))
         #expect(merged.takenAt == Self.time.addingTimeInterval(1))
         // Oldest first across sites.
