@@ -123,7 +123,8 @@ struct MetricsExportTests {
             // Not in the simulator: its capacity call answers 500, counted by kind.
             let errors = try #require(text.value("ece_api_errors_total", Self.entry(4242).merging(["call": "capacity", "kind": "http_status"]) { $1 }))
             #expect(errors >= 1)
-            #expect(text.samples("ece_api_errors_total", Self.entry(1000)).isEmpty)
+            // (A slow machine may time a request out, so only answers are ruled out here.)
+            #expect(text.samples("ece_api_errors_total", Self.entry(1000).merging(["kind": "http_status"]) { $1 }).isEmpty)
             // Every request is both counted and timed.
             for call in ChatAPICall.allCases {
                 let labels = Self.entry(1000).merging(["call": call.rawValue]) { $1 }
@@ -153,11 +154,13 @@ struct MetricsExportTests {
             #expect(stopped.value("ece_chat_allowed", Self.entry(1000)) == 0)
             #expect(stopped.value("ece_up") == 1)
 
-            // The server goes away: ece_up drops to 0, connection failures are counted.
+            // The server goes away: ece_up drops to 0, connection failures are counted (refused
+            // once it is gone; reset or cancelled for requests caught by the stop).
             await rig.simulator.stop()
             let down = try await scraper.scrape(url, until: { $0.value("ece_up") == 0 }, what: "ece_up 0")
-            let refused = down.samples("ece_api_errors_total", ["kind": "connection_refused"]).map(\.value).reduce(0, +)
-            #expect(refused >= 1)
+            let unanswered = ["connection_refused", "connection_reset", "connection_failed", "timeout", "cancelled"]
+            let failures = down.samples("ece_api_errors_total").filter { unanswered.contains($0.labels["kind"] ?? "") }
+            #expect(failures.map(\.value).reduce(0, +) >= 1, "\(down.samples("ece_api_errors_total").map(\.labels))")
         }
     }
 

@@ -95,7 +95,8 @@ struct SitesEndToEndTests {
                 #expect(text.value("ece_up", ["server": "paris"]) == 0)
                 #expect(text.samples("ece_queue_depth", ["server": "paris"]).isEmpty)
                 #expect(text.samples("ece_queue_depth", ["server": "london"]).allSatisfy { $0.labels["group"] == "Sales" })
-                #expect(text.samples("ece_api_errors_total", ["server": "london"]).isEmpty)
+                #expect(text.samples("ece_api_errors_total", ["server": "london", "kind": "http_status"]).isEmpty)
+                #expect(text.samples("ece_api_errors_total", ["server": "paris", "kind": "http_status"]).isEmpty)
             }
             #expect(try await exporter.interrupt() == 0)
         } catch {
