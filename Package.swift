@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(
@@ -62,6 +63,17 @@ let package = Package(
             ]
         ),
         .target(
+            name: "ECEMetrics",
+            dependencies: [
+                "ECEChat",
+                "ECEMonitor",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "ECESimulator",
             dependencies: [
                 "ECEChat",
@@ -77,6 +89,7 @@ let package = Package(
             dependencies: [
                 "ECEChat",
                 "ECEConfig",
+                "ECEMetrics",
                 "ECEMonitor",
                 "ECETerminal",
                 "ECESimulator",
@@ -117,7 +130,12 @@ let package = Package(
         ),
         .testTarget(
             name: "ecetopTests",
-            dependencies: ["ECEChat", "ECEConfig", "ECEMonitor", "ECESimulator"]
+            dependencies: [
+                "ECEChat", "ECEConfig", "ECEMetrics", "ECEMonitor", "ECESimulator",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

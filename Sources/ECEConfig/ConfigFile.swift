@@ -18,15 +18,17 @@ public struct ConfigFile: Sendable, Hashable {
     public var wallEnabled: ConfigValue<Bool>?
     public var wallRotate: ConfigValue<Int>?
     public var entryPoints: [ConfiguredEntryPoints] = []
+    /// `[[sites]]`: several servers, each with its own budget; empty for one `server`.
+    public var sites: [ConfiguredSite] = []
 
     public init(path: String) {
         self.path = path
     }
 
-    static let topLevelKeys = ["server", "interval", "timeout", "max-rate", "burst", "theme", "thresholds", "wall", "entry-points"]
+    static let topLevelKeys = ["server", "interval", "timeout", "max-rate", "burst", "theme", "thresholds", "wall", "entry-points", "sites"]
     static let thresholdKeys = ["wait-time", "queue-depth", "free-slots"]
     static let wallKeys = ["enabled", "rotate"]
-    static let entryPointKeys = ["ids", "group", "label"]
+    static let entryPointKeys = ["ids", "group", "label", "site"]
 
     /// Reads and checks the file at `path`; a missing or unreadable file is an error too.
     public static func load(path: String) throws(ConfigError) -> ConfigFile {
@@ -89,34 +91,60 @@ public struct ConfigFile: Sendable, Hashable {
             file.wallEnabled = try wall.bool("enabled")
             file.wallRotate = try wall.int("rotate", in: 1...3600)
         }
-        file.entryPoints = try entryPoints(top)
+        file.sites = try ConfiguredSite.read(top)
+        if !file.sites.isEmpty, file.server != nil {
+            throw top.error("server", "\"server\" and [[sites]] cannot both be set: give each site its own server")
+        }
+        file.entryPoints = try entryPoints(top, sites: file.sites)
+        for site in file.sites where !file.entryPoints.contains(where: { $0.site == site.name }) {
+            throw ConfigError(file: path, line: site.line, message: "site \"\(site.name)\" has no [[entry-points]] with site = \"\(site.name)\"")
+        }
         return file
     }
 
-    private static func entryPoints(_ top: ConfigTableReader) throws(ConfigError) -> [ConfiguredEntryPoints] {
-        guard let value = top.table["entry-points"] else { return [] }
-        let arrayOfTables = "an array of tables: write [[entry-points]] above each ids/group/label"
-        guard let array = value.array else {
-            throw top.error("entry-points", "\"entry-points\" must be \(arrayOfTables), got \(ConfigTableReader.typeName(value))")
+    /// The `site` of an `[[entry-points]]` table: required when the file lists sites, refused otherwise.
+    private static func site(of reader: ConfigTableReader, index: Int, sites: [ConfiguredSite]) throws(ConfigError) -> String? {
+        let names = sites.map(\.name)
+        guard let site = try reader.string("site") else {
+            guard sites.isEmpty else {
+                throw reader.error(nil, "\"entry-points[\(index + 1)]\" needs \"site\" when the file lists [[sites]] (one of: \(names.joined(separator: ", ")))")
+            }
+            return nil
         }
+        guard !sites.isEmpty else {
+            throw reader.error("site", "\"\(reader.name("site"))\": the file lists no [[sites]]; add them, or drop \"site\" to use \"server\"")
+        }
+        guard names.contains(site.value) else {
+            var message = "\"\(reader.name("site"))\": no site \"\(site.value)\""
+            if let suggestion = KeySuggestion.nearest(to: site.value, in: names) {
+                message += "; did you mean \"\(suggestion)\"?"
+            } else {
+                message += " (sites: \(names.joined(separator: ", ")))"
+            }
+            throw reader.error("site", message)
+        }
+        return site.value
+    }
+
+    private static func entryPoints(_ top: ConfigTableReader, sites: [ConfiguredSite]) throws(ConfigError) -> [ConfiguredEntryPoints] {
         var result: [ConfiguredEntryPoints] = []
-        var firstLine: [EntryPointID: Int] = [:]
-        for (index, element) in array.enumerated() {
-            guard let table = element.table else { throw top.error("entry-points", "\"entry-points\" must be \(arrayOfTables)") }
-            let reader = ConfigTableReader(table: table, prefix: "entry-points[\(index + 1)].",
-                                           position: .init(name: "entry-points", occurrence: index), file: top.file, lines: top.lines)
+        // The same ID may be on two sites (two servers), not twice on one.
+        var firstLine: [String: [EntryPointID: Int]] = [:]
+        for (index, reader) in try top.arrayOfTables("entry-points", keysHint: "ids/group/label").enumerated() {
             try reader.rejectUnknownKeys(entryPointKeys)
             guard let ids = try reader.entryPointIDs("ids") else {
                 throw reader.error(nil, "\"entry-points[\(index + 1)]\" needs \"ids\" (an ID such as 1000 or a range such as \"1000-1003\")")
             }
+            let site = try site(of: reader, index: index, sites: sites)
             for id in ids.value {
-                if let earlier = firstLine[id] {
-                    throw reader.error("ids", "\"\(reader.name("ids"))\": entry point \(id) is already listed on line \(earlier)")
+                if let earlier = firstLine[site ?? "", default: [:]][id] {
+                    let on = site.map { " for site \"\($0)\"" } ?? ""
+                    throw reader.error("ids", "\"\(reader.name("ids"))\": entry point \(id) is already listed\(on) on line \(earlier)")
                 }
-                firstLine[id] = ids.line
+                firstLine[site ?? "", default: [:]][id] = ids.line
             }
             result.append(ConfiguredEntryPoints(ids: ids.value, group: try reader.text("group")?.value,
-                                                label: try reader.text("label")?.value, line: ids.line))
+                                                label: try reader.text("label")?.value, line: ids.line, site: site))
         }
         return result
     }

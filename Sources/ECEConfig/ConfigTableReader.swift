@@ -39,6 +39,22 @@ struct ConfigTableReader {
         return ConfigTableReader(table: sub, prefix: "\(prefix)\(key).", position: .init(name: key, occurrence: 0), file: file, lines: lines)
     }
 
+    /// The tables of `[[key]]`, each a reader naming its keys `key[N].…`; empty when absent.
+    ///
+    /// - Parameter keysHint: what each table holds, for the message when `key` is something else.
+    func arrayOfTables(_ key: String, keysHint: String) throws(ConfigError) -> [ConfigTableReader] {
+        guard let value = table[key] else { return [] }
+        let expected = "an array of tables: write [[\(key)]] above each \(keysHint)"
+        guard let array = value.array else { throw wrongType(key, value, expected) }
+        var readers: [ConfigTableReader] = []
+        for (index, element) in array.enumerated() {
+            guard let table = element.table else { throw error(key, "\"\(name(key))\" must be \(expected)") }
+            readers.append(ConfigTableReader(table: table, prefix: "\(prefix)\(key)[\(index + 1)].",
+                                             position: .init(name: key, occurrence: index), file: file, lines: lines))
+        }
+        return readers
+    }
+
     func string(_ key: String) throws(ConfigError) -> ConfigValue<String>? {
         guard let value = table[key] else { return nil }
         guard let text = value.string else { throw wrongType(key, value, "a string in double quotes") }

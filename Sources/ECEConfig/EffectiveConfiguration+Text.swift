@@ -15,6 +15,8 @@ extension EffectiveConfiguration {
         if let server {
             // Credentials in the URL must never reach the screen.
             add("server = \(Self.quoted(ChatAPIServer.redactingCredentials(in: server.value)))", server.source)
+        } else if !siteTables.isEmpty {
+            lines.append("# server: each of the [[sites]] below names its own")
         } else {
             lines.append("# server not set: pass --server URL, set $ECETOP_SERVER or write server = \"URL\"")
         }
@@ -32,16 +34,34 @@ extension EffectiveConfiguration {
         lines.append("[wall]")
         add("enabled = \(wallEnabled.value)", wallEnabled.source)
         add("rotate = \(wallRotate.value)", wallRotate.source)
+        for site in siteTables {
+            lines.append("")
+            add("[[sites]]", path.map { ConfigSource.file(path: $0, line: site.line) } ?? .builtIn)
+            lines.append("name = \(Self.quoted(site.name))")
+            lines.append("server = \(Self.quoted(ChatAPIServer.redactingCredentials(in: site.server)))")
+            let resolved = self.sites.first { $0.name == site.name }
+            if let resolved {
+                lines.append("timeout = \(Self.number(resolved.timeout))")
+                lines.append("max-rate = \(Self.number(resolved.maxRate))")
+                lines.append("burst = \(resolved.burst)")
+            }
+        }
         for table in entryPointTables {
             lines.append("")
             add("[[entry-points]]", path.map { ConfigSource.file(path: $0, line: table.line) } ?? .builtIn)
+            if let site = table.site { lines.append("site = \(Self.quoted(site))") }
             lines.append("ids = \(Self.quoted(Self.ranges(table.ids)))")
             if let group = table.group { lines.append("group = \(Self.quoted(group))") }
             if let label = table.label { lines.append("label = \(Self.quoted(label))") }
         }
         lines.append("")
         let watched = entryPoints.value.isEmpty ? "none" : "\(entryPoints.value.count) (\(Self.ranges(entryPoints.value)))"
-        lines.append("# entry points watched: \(watched), from \(entryPoints.source)")
+        if sites.isEmpty {
+            lines.append("# entry points watched: \(watched), from \(entryPoints.source)")
+        } else {
+            let perSite = sites.map { "\($0.name) \($0.entryPoints.count) (\(Self.ranges($0.entryPoints)))" }
+            lines.append("# entry points watched: \(perSite.joined(separator: ", ")), from \(entryPoints.source)")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -31,6 +31,8 @@ public struct EffectiveConfiguration: Sendable, Hashable {
     public var entryPoints: Setting<[EntryPointID]>
     /// The file's `[[entry-points]]` tables as written, for `config check`.
     public var entryPointTables: [ConfiguredEntryPoints]
+    /// The file's `[[sites]]` tables as written; `sites` resolves them.
+    public var siteTables: [ConfiguredSite] = []
 
     /// Merges in order of precedence: flag, then `$ECETOP_SERVER` (server only), then file, then default.
     ///
@@ -59,6 +61,7 @@ public struct EffectiveConfiguration: Sendable, Hashable {
         wallEnabled = .pick(flag: flags.wallEnabled, flagName: "--wall", file: file?.wallEnabled, path: path, fallback: false)
         wallRotate = .pick(flag: flags.wallRotate, flagName: "--rotate", file: file?.wallRotate, path: path, fallback: Defaults.wallRotate)
         entryPointTables = file?.entryPoints ?? []
+        siteTables = file?.sites ?? []
         if !flags.ids.isEmpty {
             entryPoints = Setting(flags.ids, .flag("ID arguments"))
         } else if let first = file?.entryPoints.first, let path {

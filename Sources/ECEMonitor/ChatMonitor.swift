@@ -315,6 +315,7 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
         let old = entry.snapshot
         var new = old
         for exchange in exchanges {
+            configuration.exchangeObserver?(exchange)
             new.calls[exchange.call, default: CallState()].record(exchange, at: time)
             guard case .success(let value) = exchange.outcome else { continue }
             switch value {

@@ -17,6 +17,8 @@ public struct EntryPointSnapshot: Sendable, Identifiable {
     public var nextPollAt: Date?
     /// When `statusWord` last changed to what it is now.
     public var statusSince: Date?
+    /// The site (server) it belongs to when the config lists several; nil otherwise.
+    public var site: String?
 
     public init(id: EntryPointID, label: String? = nil, group: String? = nil, calls: [ChatAPICall: CallState] = [:],
                 isStale: Bool = false, severity: Severity = .unknown, alerts: [Alert] = [],

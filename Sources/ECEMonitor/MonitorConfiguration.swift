@@ -28,6 +28,9 @@ public struct MonitorConfiguration: Sendable {
     public var entryPointInfo: [EntryPointID: EntryPointInfo] = [:]
     /// Seeds the jitter, so tests see the same schedule every run.
     public var seed: UInt64 = 0x00EC_E70F
+    /// Told of every request's outcome, in order, before the snapshot showing it: snapshots
+    /// coalesce, so counters and latency histograms (the Prometheus export) count here.
+    public var exchangeObserver: (@Sendable (ChatAPIExchange) -> Void)?
 
     public init() {}
 }

@@ -24,6 +24,8 @@ public struct MonitorSnapshot: Sendable {
     public var journalPath: String?
     /// Why the journal could not be opened, when it could not.
     public var journalError: String?
+    /// Each site's name and reachability when the config lists several; empty otherwise.
+    public var sites: [SiteStatus] = []
 
     public init(generation: Int = 0, takenAt: Date = Date(timeIntervalSince1970: 0), server: String = "", entryPoints: [EntryPointSnapshot] = [],
                 askedInterval: Duration = .seconds(5), effectiveInterval: Duration = .seconds(5), budget: RequestBudget.Configuration = .init(),

@@ -12,8 +12,8 @@ public struct DiagnosisBannerView: Sendable {
             let y = rect.y + row
             var text = "\(context.glyphs.critical) " + diagnosis.message(formatTime: context.clock.time)
             let role: StyleRole
-            switch diagnosis {
-            case .serverUnreachable, .assignmentServiceDown: role = .critical
+            switch diagnosis.withoutSite {
+            case .serverUnreachable, .assignmentServiceDown, .atSite: role = .critical
             case .serverErrors: role = .warning
             }
             if row == rect.height - 1, diagnoses.count > rect.height {

@@ -35,16 +35,30 @@ struct CheckCommand: AsyncParsableCommand {
         serverOptions.fill(&flags)
         flags.ids = try parseEntryPointIDs(ids)
         let effective = try configOptions.effective(flags)
-        let entryPoints = try requireEntryPoints(effective)
-        let client = try serverOptions.makeClient(effective)
-        let overall = Duration.milliseconds(Int64(effective.timeout.value * 1000) + 500)
-        let checks = await EntryPointCheck.run(entryPoints, client: client, overallTimeout: overall)
-        try? await client.shutdown()
-        if json {
-            print(CheckReport.json(checks))
-        } else {
-            print(CheckReport.table(checks, server: client.server), terminator: "")
+        let plans = try await SitePlan.make(effective, ids: flags.ids, serverOptions: serverOptions)
+        // Sites are checked side by side: one that does not answer costs one deadline, not one per site.
+        let results = await withTaskGroup(of: (Int, [EntryPointCheck]).self) { group in
+            for (index, plan) in plans.enumerated() {
+                group.addTask {
+                    let overall = Duration.milliseconds(Int64(plan.timeout * 1000) + 500)
+                    return (index, await EntryPointCheck.run(plan.entryPoints, client: plan.client, overallTimeout: overall))
+                }
+            }
+            var results = Array(repeating: [EntryPointCheck](), count: plans.count)
+            for await (index, checks) in group { results[index] = checks }
+            return results
         }
+        await SitePlan.shutdown(plans)
+        let sites = effective.sites.isEmpty ? nil : plans.map(\.title)
+        if json {
+            print(CheckReport.json(results, sites: sites))
+        } else {
+            for (index, (plan, checks)) in zip(plans, results).enumerated() {
+                if index > 0 { print() }
+                print(CheckReport.table(checks, server: plan.client.server, site: plan.name), terminator: "")
+            }
+        }
+        let checks = results.flatMap { $0 }
         let worst = checks.map(\.severity).max() ?? .ok
         if worst != .ok { throw ExitCode(worst.exitStatus) }
     }

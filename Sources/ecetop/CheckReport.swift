@@ -4,7 +4,8 @@ import Foundation
 
 /// Formats `ecetop check` results as a table for people or JSON for scripts.
 enum CheckReport {
-    static func table(_ checks: [EntryPointCheck], server: ChatAPIServer) -> String {
+    /// - Parameter site: the `[[sites]]` name when the config lists several; its reachability is then told too.
+    static func table(_ checks: [EntryPointCheck], server: ChatAPIServer, site: String? = nil) -> String {
         let header = ["ID", "STATE", "CHAT ALLOWED", "QUEUE", "WAIT", "SLOTS", "AGENT", "ELIGIBILITY"]
         var rows: [[String]] = []
         var notes: [[String]] = []
@@ -30,7 +31,12 @@ enum CheckReport {
                 return rightAligned.contains(column) ? pad + cell : cell + pad
             }.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
         }
-        var output = "server \(server)\n" + line(header)
+        var output = "server \(server)\n"
+        if let site {
+            let reachable = checks.contains { $0.exchanges.values.contains { $0.httpStatus != nil } }
+            output = "site \(site): server \(server)\(reachable ? "" : " (unreachable)")\n"
+        }
+        output += line(header)
         for (row, rowNotes) in zip(rows, notes) {
             output += line(row)
             for note in rowNotes { output += note + "\n" }
@@ -38,10 +44,18 @@ enum CheckReport {
         return output
     }
 
-    static func json(_ checks: [EntryPointCheck]) -> String {
+    /// - Parameter sites: each result list's site name when the config lists several; adds a `site` key.
+    static func json(_ results: [[EntryPointCheck]], sites: [String]? = nil) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(checks.map(CheckRecord.init))) ?? Data("[]".utf8)
+        let records = results.enumerated().flatMap { index, checks in
+            checks.map { check in
+                var record = CheckRecord(check)
+                record.site = sites?[index]
+                return record
+            }
+        }
+        let data = (try? encoder.encode(records)) ?? Data("[]".utf8)
         return String(decoding: data, as: UTF8.self)
     }
 }
@@ -57,6 +71,8 @@ struct CheckRecord: Encodable {
     var agentAvailable: Bool?
     var eligibility: Int?
     var errors: [String: String]
+    /// Only with several sites.
+    var site: String?
 
     init(_ check: EntryPointCheck) {
         id = check.entryPoint.rawValue
@@ -73,7 +89,7 @@ struct CheckRecord: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, allowed, reason, queueDepth, waitTime, availableSlots, agentAvailable, eligibility, errors
+        case id, allowed, reason, queueDepth, waitTime, availableSlots, agentAvailable, eligibility, errors, site
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -87,6 +103,7 @@ struct CheckRecord: Encodable {
         try container.encode(agentAvailable, forKey: .agentAvailable)
         try container.encode(eligibility, forKey: .eligibility)
         try container.encode(errors, forKey: .errors)
+        try container.encodeIfPresent(site, forKey: .site)
     }
 }
 

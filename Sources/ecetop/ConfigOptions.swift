@@ -4,7 +4,7 @@ import ECEConfig
 import ECETerminal
 import Foundation
 
-/// `--config FILE`: shared by `watch`, `demo` and `check`.
+/// `--config FILE`: shared by `watch`, `demo`, `check` and `export`.
 struct ConfigOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Config file (default: $XDG_CONFIG_HOME/ecetop/config.toml, ~/.config/ecetop/config.toml when unset; flags win over it).", valueName: "FILE"))
     var config: String?

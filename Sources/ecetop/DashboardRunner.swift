@@ -1,5 +1,6 @@
 import ArgumentParser
 import ECEChat
+import ECEMetrics
 import ECEMonitor
 import ECETerminal
 import Foundation
@@ -8,24 +9,66 @@ import Logging
 /// Runs the monitor and the terminal dashboard together until the user quits.
 enum DashboardRunner {
     static func run(client: ChatAPIClient, entryPoints: [EntryPointID], monitorConfiguration: MonitorConfiguration,
-                    terminalConfiguration: TerminalConfiguration) async throws {
-        let monitor = ChatMonitor(client: client, entryPoints: entryPoints, configuration: monitorConfiguration,
-                                  logger: Logger(label: "ecetop.monitor"))
+                    terminalConfiguration: TerminalConfiguration, metricsAddress: ListenAddress? = nil) async throws {
+        let site = SitePlan(name: nil, client: client, entryPoints: entryPoints, monitorConfiguration: monitorConfiguration, timeout: 0)
+        try await run(sites: [site],
+                      terminalConfiguration: terminalConfiguration, metricsAddress: metricsAddress)
+    }
+
+    /// One monitor per site, each with its own client and budget; with several sites the
+    /// dashboard gets their snapshots merged into one. `metricsAddress` also serves `/metrics`.
+    static func run(sites: [SitePlan], terminalConfiguration: TerminalConfiguration, metricsAddress: ListenAddress? = nil) async throws {
+        let exporter = metricsAddress.map { _ in MetricsExporter() }
+        let monitors = sites.map { site in
+            SiteMonitor(name: site.title, client: site.client, entryPoints: site.entryPoints, configuration: site.monitorConfiguration,
+                        exporter: exporter, logger: Logger(label: "ecetop.monitor"))
+        }
+        var metricsServer: RunningMetricsServer?
+        if let exporter, let metricsAddress {
+            do {
+                let server = try await MetricsServer.start(exporter, configuration: .init(address: metricsAddress))
+                // The screen hides standard output and error: the log file says where the metrics are.
+                appendLine("ecetop watch serving \(server.metricsURL)", toLog: terminalConfiguration.logPath)
+                metricsServer = server
+            } catch {
+                await SitePlan.shutdown(sites)
+                throw ValidationError("--metrics-listen: \(error)")
+            }
+        }
         let app = TerminalApp(configuration: terminalConfiguration)
+        let merger = SiteSnapshotMerger(names: monitors.map(\.name))
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await monitor.run() }
-                group.addTask {
-                    for await snapshot in monitor.snapshots { app.publish(snapshot) }
+                for (index, site) in monitors.enumerated() {
+                    group.addTask {
+                        await site.run { snapshot in
+                            if let merged = await merger.merge(snapshot, at: index) { app.publish(merged) }
+                        }
+                    }
                 }
-                try await app.run { command in monitor.send(command) }
+                try await app.run { command in
+                    for site in monitors { site.monitor.send(command) }
+                }
                 group.cancelAll()
             }
         } catch let error as TerminalError {
-            try? await client.shutdown()
+            await metricsServer?.stop()
+            await SitePlan.shutdown(sites)
             throw ValidationError(error.description)
         }
-        try? await client.shutdown()
+        await metricsServer?.stop()
+        await SitePlan.shutdown(sites)
+    }
+
+    /// Appends one line to the log file (the screen is not up yet, so the file is not open).
+    private static func appendLine(_ line: String, toLog path: String?) {
+        guard let path, let handle = FileHandle(forWritingAtPath: path) ?? {
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
+            return FileHandle(forWritingAtPath: path)
+        }() else { return }
+        handle.seekToEndOfFile()
+        handle.write(Data((line + "\n").utf8))
+        try? handle.close()
     }
 
     /// Refuses before anything starts (the demo's simulator included) when there is no

@@ -3,7 +3,7 @@ import ECEConfig
 import ECEMonitor
 import ECETerminal
 
-/// How often and how hard to poll: shared by `watch` and `demo`.
+/// How often and how hard to poll: shared by `watch`, `demo` and `export`.
 struct PollingOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Seconds between polls of one entry point, changeable live with +/- (default: 5; demo: 2).", valueName: "SECONDS"))
     var interval: Double?

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ECEChat
 import ECEConfig
+import ECEMetrics
 import ECETerminal
 
 /// `ecetop watch` (the default): the live dashboard for a real server.
@@ -17,24 +18,36 @@ struct WatchCommand: AsyncParsableCommand {
     @OptionGroup var wallOptions: WallOptions
     @OptionGroup var configOptions: ConfigOptions
 
+    @Option(name: .customLong("metrics-listen"), help: ArgumentHelp("Also serve Prometheus metrics at http://HOST:PORT/metrics while the dashboard runs (as ecetop export does).", valueName: "HOST:PORT"))
+    var metricsListen: String?
+
     @Argument(help: ArgumentHelp("Entry point IDs or ranges (1000 1001 1005-1009); replace the config file's [[entry-points]].", valueName: "ID"))
     var ids: [String] = []
 
     func validate() throws {
         // No IDs is fine here: the config file may list them, and it is read in run().
         _ = try parseEntryPointIDs(ids)
+        _ = try metricsAddress()
+    }
+
+    func metricsAddress() throws -> ListenAddress? {
+        guard let metricsListen else { return nil }
+        do {
+            return try ListenAddress(parsing: metricsListen)
+        } catch {
+            throw ValidationError("--metrics-listen: \(error)")
+        }
     }
 
     func run() async throws {
-        let flags = ConfigFlags(server: serverOptions, polling: pollingOptions, display: displayOptions, wall: wallOptions,
-                                ids: try parseEntryPointIDs(ids))
+        let chosen = try parseEntryPointIDs(ids)
+        let flags = ConfigFlags(server: serverOptions, polling: pollingOptions, display: displayOptions, wall: wallOptions, ids: chosen)
         let effective = try configOptions.effective(flags)
-        let entryPoints = try requireEntryPoints(effective)
+        if effective.sites.isEmpty { _ = try requireEntryPoints(effective) }
         try DashboardRunner.requireTerminal()
-        let client = try serverOptions.makeClient(effective)
         var terminal = pollingOptions.terminalConfiguration(logPath: DashboardRunner.logPath(pollingOptions.log))
         try effective.applyDisplay(displayOptions, wall: wallOptions, to: &terminal)
-        try await DashboardRunner.run(client: client, entryPoints: entryPoints,
-                                      monitorConfiguration: effective.monitorConfiguration(), terminalConfiguration: terminal)
+        let sites = try await SitePlan.make(effective, ids: chosen, serverOptions: serverOptions)
+        try await DashboardRunner.run(sites: sites, terminalConfiguration: terminal, metricsAddress: try metricsAddress())
     }
 }

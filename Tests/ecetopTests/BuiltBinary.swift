@@ -33,8 +33,8 @@ enum BuiltBinary {
         var standardError: String
     }
 
-    /// Runs `ecetop` with `arguments` and waits for it, with a generous upper bound.
-    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: Duration = .seconds(30)) async throws -> Result {
+    /// Starts `ecetop` with `arguments` (no `$ECETOP_SERVER` unless given), its output and error on pipes.
+    static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (process: Process, output: Pipe, error: Pipe) {
         let process = Process()
         process.executableURL = try url
         process.arguments = arguments
@@ -47,6 +47,12 @@ enum BuiltBinary {
         process.standardError = error
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        return (process, output, error)
+    }
+
+    /// Runs `ecetop` with `arguments` and waits for it, with a generous upper bound.
+    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: Duration = .seconds(30)) async throws -> Result {
+        let (process, output, error) = try start(arguments, environment: environment)
         // Blocking reads on threads of their own, never on the pool the simulator answers on.
         async let out = readToEnd(output.fileHandleForReading)
         async let err = readToEnd(error.fileHandleForReading)

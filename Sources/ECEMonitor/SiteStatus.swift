@@ -1,0 +1,19 @@
+/// One site (server) of several: its name, address and whether it answers.
+public struct SiteStatus: Sendable, Hashable {
+    public var name: String
+    /// The server, credentials redacted.
+    public var server: String
+    /// As `MonitorSnapshot.isServerReachable`: nil before the first answer came back.
+    public var isReachable: Bool?
+
+    public init(name: String, server: String, isReachable: Bool?) {
+        self.name = name
+        self.server = server
+        self.isReachable = isReachable
+    }
+
+    /// `london`, `london (unreachable)`: how headings and the header name the site.
+    public var title: String {
+        isReachable == false ? "\(name) (unreachable)" : name
+    }
+}
