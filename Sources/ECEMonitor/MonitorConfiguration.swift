@@ -28,6 +28,8 @@ public struct MonitorConfiguration: Sendable {
     public var entryPointInfo: [EntryPointID: EntryPointInfo] = [:]
     /// Seeds the jitter, so tests see the same schedule every run.
     public var seed: UInt64 = 0x00EC_E70F
+    /// Where every round of answers is also written for a later replay (`--record`); nil: nowhere.
+    public var recorder: PollRecorder?
 
     public init() {}
 }

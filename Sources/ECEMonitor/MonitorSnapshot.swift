@@ -24,6 +24,8 @@ public struct MonitorSnapshot: Sendable {
     public var journalPath: String?
     /// Why the journal could not be opened, when it could not.
     public var journalError: String?
+    /// Set when the picture comes from a replayed recording (`takenAt` is then the recorded time).
+    public var replay: ReplayStatus?
 
     public init(generation: Int = 0, takenAt: Date = Date(timeIntervalSince1970: 0), server: String = "", entryPoints: [EntryPointSnapshot] = [],
                 askedInterval: Duration = .seconds(5), effectiveInterval: Duration = .seconds(5), budget: RequestBudget.Configuration = .init(),
@@ -65,4 +67,6 @@ public enum MonitorCommand: Sendable, Hashable {
     /// Append every event, from now on, to this file as JSON lines.
     case startJournal(String)
     case stopJournal
+    /// Speed or seek of a replay; a live monitor ignores it.
+    case replay(ReplayControl)
 }

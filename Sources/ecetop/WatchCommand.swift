@@ -16,6 +16,7 @@ struct WatchCommand: AsyncParsableCommand {
     @OptionGroup var displayOptions: DisplayOptions
     @OptionGroup var wallOptions: WallOptions
     @OptionGroup var configOptions: ConfigOptions
+    @OptionGroup var recordOptions: RecordOptions
 
     @Argument(help: ArgumentHelp("Entry point IDs or ranges (1000 1001 1005-1009); replace the config file's [[entry-points]].", valueName: "ID"))
     var ids: [String] = []
@@ -31,10 +32,14 @@ struct WatchCommand: AsyncParsableCommand {
         let effective = try configOptions.effective(flags)
         let entryPoints = try requireEntryPoints(effective)
         try DashboardRunner.requireTerminal()
+        // Before the client: a client must be shut down on every path, a recorder need not.
+        let recorder = try recordOptions.recorder()
         let client = try serverOptions.makeClient(effective)
         var terminal = pollingOptions.terminalConfiguration(logPath: DashboardRunner.logPath(pollingOptions.log))
         try effective.applyDisplay(displayOptions, wall: wallOptions, to: &terminal)
+        var monitorConfiguration = effective.monitorConfiguration()
+        monitorConfiguration.recorder = recorder
         try await DashboardRunner.run(client: client, entryPoints: entryPoints,
-                                      monitorConfiguration: effective.monitorConfiguration(), terminalConfiguration: terminal)
+                                      monitorConfiguration: monitorConfiguration, terminalConfiguration: terminal)
     }
 }
