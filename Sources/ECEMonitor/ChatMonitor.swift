@@ -381,6 +381,7 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
         )
         latestSnapshot.journalPath = journal?.path
         latestSnapshot.journalError = journalError
+        latestSnapshot.recordingError = configuration.recorder?.lastError
         if let journal, !pendingJournal.isEmpty {
             journal.append(pendingJournal)
             pendingJournal.removeAll(keepingCapacity: true)

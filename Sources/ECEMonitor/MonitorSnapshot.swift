@@ -24,6 +24,8 @@ public struct MonitorSnapshot: Sendable {
     public var journalPath: String?
     /// Why the journal could not be opened, when it could not.
     public var journalError: String?
+    /// Why `--record` stopped writing, when it did.
+    public var recordingError: String?
     /// Set when the picture comes from a replayed recording (`takenAt` is then the recorded time).
     public var replay: ReplayStatus?
 

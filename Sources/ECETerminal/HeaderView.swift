@@ -108,6 +108,7 @@ public struct HeaderView: Sendable {
     func journalText(_ glyphs: GlyphSet) -> (String, CellStyle)? {
         if let path = snapshot.journalPath { return ("\(glyphs.ok) REC \(path)", CellStyle(.critical, [.bold])) }
         if let error = snapshot.journalError { return ("\(glyphs.warning) journal: \(error)", CellStyle(.warning, [.bold])) }
+        if let error = snapshot.recordingError { return ("\(glyphs.warning) record: \(error)", CellStyle(.warning, [.bold])) }
         return nil
     }
 

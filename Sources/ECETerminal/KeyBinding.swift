@@ -13,7 +13,7 @@ public struct KeyBinding: Sendable, Hashable {
         ("Everywhere", [
             KeyBinding("q  Ctrl-C", "quit (restores the terminal)"),
             KeyBinding("?", "this help (Esc, ? or Enter closes it)"),
-            KeyBinding("p  Space", "pause or resume polling (a replay: playing)"),
+            KeyBinding("p", "pause or resume polling"),
             KeyBinding("+  -", "poll less / more often (1s 2s 3s 5s 10s … 5m)"),
             KeyBinding("e", "event log, newest first"),
             KeyBinding("w", "record events to a JSON-lines file (again: stop)"),
@@ -46,15 +46,16 @@ public struct KeyBinding: Sendable, Hashable {
             KeyBinding("a", "acknowledge this entry point's alerts"),
             KeyBinding("Esc  Backspace", "back to the grid"),
         ]),
-        ("Replay (ecetop replay)", [
-            KeyBinding("+  -", "play faster / slower (¼× … 1024×)"),
-            KeyBinding(".  ,", "forward / back 10 seconds"),
-            KeyBinding(">  <", "forward / back 1 minute"),
-        ]),
         ("Event log", [
             KeyBinding("Up Down  PgUp PgDn", "scroll"),
             KeyBinding("/", "filter by entry point, call or text"),
             KeyBinding("Esc  Backspace  e", "clear the filter, then back"),
+        ]),
+        ("Replay (ecetop replay)", [
+            KeyBinding("Space  p", "pause or resume playing"),
+            KeyBinding("+  -", "play faster / slower (¼× … 1024×)"),
+            KeyBinding(".  ,", "forward / back 10 seconds"),
+            KeyBinding(">  <", "forward / back 1 minute"),
         ]),
     ]
 }

@@ -45,6 +45,14 @@ struct RecordingFileTests {
         #expect(error.description == "/nonexistent-folder/rec.jsonl: cannot create the recording file")
     }
 
+    /// A write that fails (a full disk) is kept for the header to show, not dropped silently.
+    @Test func failedWriteIsReported() throws {
+        let recorder = try PollRecorder(.init(path: "/dev/full"))
+        #expect(recorder.lastError == nil)
+        recorder.begin(RecordingHeader(server: "s", entryPoints: [], configuration: MonitorConfiguration(), started: Date()))
+        #expect(recorder.lastError?.hasPrefix("cannot write /dev/full") == true)
+    }
+
     /// Values come back as the server sent them: unknown reasons and codes verbatim, errors
     /// with their text, kind and status.
     @Test func valuesAndErrorsSurviveTheRoundTrip() throws {

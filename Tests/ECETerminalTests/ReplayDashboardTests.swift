@@ -59,6 +59,20 @@ struct ReplayDashboardTests {
         #expect(HeaderView.stateTag(replaying(nil)) == "")
     }
 
+    @Test func headerSaysWhyRecordingStopped() {
+        var snapshot = replaying(nil)
+        snapshot.recordingError = "cannot write /dev/full"
+        let frame = Fixtures.frame(DashboardState(), snapshot, width: 120, height: 30)
+        #expect(frame.split(separator: "\n").dropFirst().first?.contains("record: cannot write /dev/full") == true)
+    }
+
+    @Test func wallHeaderShowsTheReplayTag() {
+        var state = DashboardState()
+        state.isWall = true
+        let frame = Fixtures.frame(state, replaying(), width: 120, height: 30)
+        #expect(frame.contains(" REPLAY 4x "))
+    }
+
     @Test func helpListsTheReplayKeys() {
         let lines = HelpOverlayView.lines(glyphs: .unicode).map(\.0)
         #expect(lines.contains("Replay (ecetop replay)"))
