@@ -56,13 +56,13 @@ public struct Recording: Sendable {
             lineNumber += 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             do throws(RecordingError.Problem) {
+                // `builder!.add` changes the builder in place: a copy would copy every poll so far.
                 if lineNumber == 1 || Self.looksLikeHeader(line) {
                     let header = try decodeHeader(Data(line), decoder: decoder)
-                    if var current = builder { current.add(header) ; builder = current } else { builder = try Builder(header) }
+                    if builder == nil { builder = try Builder(header) } else { builder!.add(header) }
                 } else {
-                    guard var current = builder else { throw .init("no header before the first poll") }
-                    try current.add(decodePoll(Data(line), decoder: decoder))
-                    builder = current
+                    guard builder != nil else { throw .init("no header before the first poll") }
+                    try builder!.add(decodePoll(Data(line), decoder: decoder))
                 }
             } catch {
                 throw RecordingError(file: file, line: lineNumber, message: error.message)
