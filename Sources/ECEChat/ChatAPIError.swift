@@ -31,6 +31,7 @@ public struct ChatAPIError: Error, Hashable, Sendable, CustomStringConvertible {
         case invalidServerURL(text: String, reason: String)
         case invalidSurveyText(field: String, reason: String)
         case cancelled(call: String)
+        case recorded(kind: Kind, text: String, status: Int?)
     }
 
     private let code: Code
@@ -73,6 +74,11 @@ public struct ChatAPIError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func cancelled(call: String) -> ChatAPIError {
         ChatAPIError(.cancelled(call: call))
     }
+    /// An error read back from a recording: its kind, its text as first described, and the
+    /// HTTP status it carried, so a replay shows it as it was seen.
+    public static func recorded(kind: Kind, text: String, httpStatus: Int?) -> ChatAPIError {
+        ChatAPIError(.recorded(kind: kind, text: sanitized(text), status: httpStatus))
+    }
 
     public var kind: Kind {
         switch code {
@@ -87,13 +93,17 @@ public struct ChatAPIError: Error, Hashable, Sendable, CustomStringConvertible {
         case .invalidServerURL: .invalidServerURL
         case .invalidSurveyText: .invalidSurveyText
         case .cancelled: .cancelled
+        case .recorded(let kind, _, _): kind
         }
     }
 
     /// The HTTP status the server answered, for `.httpStatus` errors.
     public var httpStatus: Int? {
-        if case .httpStatus(_, let status, _) = code { return status }
-        return nil
+        switch code {
+        case .httpStatus(_, let status, _): status
+        case .recorded(_, _, let status): status
+        default: nil
+        }
     }
 
     /// True when the server could not be reached at all (as opposed to answering badly).
@@ -128,6 +138,8 @@ public struct ChatAPIError: Error, Hashable, Sendable, CustomStringConvertible {
             return "invalid survey \(field): \(reason)"
         case .cancelled(let call):
             return "\(call): cancelled"
+        case .recorded(_, let text, _):
+            return text
         }
     }
 

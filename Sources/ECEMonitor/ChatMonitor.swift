@@ -85,6 +85,11 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
             entries[id] = Entry(snapshot: Self.makeSnapshot(id, configuration: configuration), dueAt: .nanoseconds(spread))
         }
         self.random = random
+        if let recorder = configuration.recorder {
+            var seen = Set<EntryPointID>()
+            recorder.begin(RecordingHeader(server: client.server.description, entryPoints: entryPoints.filter { seen.insert($0).inserted },
+                                           configuration: configuration, started: origin))
+        }
     }
 
     /// Sends a command from any thread (the UI's included); it is handled in order.
@@ -290,6 +295,8 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
         case .stopJournal:
             journal = nil
             pendingJournal = []
+        case .replay:
+            return
         case .acknowledge(let id):
             for key in id.map({ [$0] }) ?? order {
                 guard let entry = entries[key] else { continue }
@@ -303,9 +310,7 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
     // MARK: Applying results
 
     private static func makeSnapshot(_ id: EntryPointID, configuration: MonitorConfiguration) -> EntryPointSnapshot {
-        let info = configuration.entryPointInfo[id]
-        let capacity = min(7200, EntryPointHistory.capacity(window: configuration.historyWindow, interval: configuration.interval))
-        return EntryPointSnapshot(id: id, label: info?.label, group: info?.group, history: EntryPointHistory(capacity: capacity))
+        EntryPointSnapshot.empty(id, configuration: configuration)
     }
 
     private func apply(_ exchanges: [ChatAPIExchange], to id: EntryPointID) {
@@ -314,21 +319,10 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
         let time = date(now)
         let old = entry.snapshot
         var new = old
-        for exchange in exchanges {
-            configuration.exchangeObserver?(exchange)
-            new.calls[exchange.call, default: CallState()].record(exchange, at: time)
-            guard case .success(let value) = exchange.outcome else { continue }
-            switch value {
-            case .sessionStatus(let status):
-                new.history.recordQueueDepth(status.queueDepth, at: time)
-                new.history.recordWaitTime(status.waitTimeSeconds, at: time)
-            case .capacity(let slots):
-                new.history.recordFreeSlots(slots, at: time)
-            default:
-                break
-            }
-        }
-        derive(&new, from: old, at: time)
+        for exchange in exchanges { configuration.exchangeObserver?(exchange) }
+        new.record(exchanges, at: time)
+        for event in new.derive(from: old, at: time, thresholds: configuration.thresholds) { log(event) }
+        configuration.recorder?.record(exchanges, of: id, server: client.server.description, interval: effectiveInterval, at: time)
 
         let failures = exchanges.filter { $0.error != nil }
         if !exchanges.isEmpty, failures.count == exchanges.count {
@@ -361,43 +355,6 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
         }
     }
 
-    /// Recomputes severity, alerts and events of `new` against `old`.
-    private func derive(_ new: inout EntryPointSnapshot, from old: EntryPointSnapshot, at time: Date) {
-        let id = new.id
-        if old.statusWord != new.statusWord {
-            new.statusSince = time
-            new.history.recordStatusChange(new.statusWord, at: time)
-            log(MonitorEvent(time: time, entryPoint: id, kind: .statusChanged, call: nil, old: old.statusWord, new: new.statusWord))
-        }
-        if old.eligibility != new.eligibility, let eligibility = new.eligibility {
-            log(MonitorEvent(time: time, entryPoint: id, kind: .eligibilityChanged, call: .checkEligibility,
-                             old: old.eligibility?.description ?? "unknown", new: eligibility.description))
-        }
-        for call in ChatAPICall.allCases {
-            let before = old.state(call), after = new.state(call)
-            if !before.isFailing, after.isFailing, let error = after.lastError {
-                log(MonitorEvent(time: time, entryPoint: id, kind: .errorStarted, call: call, old: "ok", new: error.description))
-            } else if before.isFailing, !after.isFailing {
-                log(MonitorEvent(time: time, entryPoint: id, kind: .errorEnded, call: call, old: before.lastError?.description ?? "error", new: "ok"))
-            }
-        }
-        var alerts: [Alert] = []
-        for (rule, severity) in configuration.thresholds.evaluate(new) {
-            if let existing = old.alerts.first(where: { $0.rule == rule }) {
-                alerts.append(Alert(rule: rule, severity: severity, since: existing.since, isAcknowledged: existing.isAcknowledged))
-            } else {
-                alerts.append(Alert(rule: rule, severity: severity, since: time, isAcknowledged: false))
-                log(MonitorEvent(time: time, entryPoint: id, kind: .alertRaised, call: nil, old: "", new: "\(severity): \(rule)"))
-            }
-        }
-        for cleared in old.alerts where !alerts.contains(where: { $0.rule == cleared.rule }) {
-            log(MonitorEvent(time: time, entryPoint: id, kind: .alertCleared, call: nil, old: cleared.rule.description, new: ""))
-        }
-        new.alerts = alerts
-        let callSeverity = Severity.of(chatAllowed: new.chatAllowed, anyCallFailed: new.hasFailingCall)
-        new.severity = max(callSeverity, alerts.map(\.severity).max() ?? .ok)
-    }
-
     private func refreshStaleness(now: Duration) {
         guard now - lastStalenessCheck >= .milliseconds(250) else { return }
         lastStalenessCheck = now
@@ -407,16 +364,10 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
     /// Marks an entry point stale when its newest good data is older than two intervals.
     private func updateStaleness(of id: EntryPointID, now: Duration) {
         guard let entry = entries[id] else { return }
-        let time = date(now)
-        let newest = entry.snapshot.newestDataAt
-        let age = newest.map { time.timeIntervalSince($0) } ?? now.inSeconds
-        let stale = age > (effectiveInterval * 2).inSeconds
-        guard stale != entry.snapshot.isStale else { return }
-        entry.snapshot.isStale = stale
-        if newest != nil {
-            log(MonitorEvent(time: time, entryPoint: id, kind: stale ? .becameStale : .becameFresh, call: nil,
-                             old: "", new: stale ? "\(Int(age)) s old" : ""))
-        }
+        let wasStale = entry.snapshot.isStale
+        let event = entry.snapshot.updateStaleness(at: date(now), interval: effectiveInterval, ageWithoutData: now.inSeconds)
+        guard entry.snapshot.isStale != wasStale else { return }
+        if let event { log(event) }
         isDirty = true
     }
 
@@ -445,6 +396,7 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
         )
         latestSnapshot.journalPath = journal?.path
         latestSnapshot.journalError = journalError
+        latestSnapshot.recordingError = configuration.recorder?.lastError
         if let journal, !pendingJournal.isEmpty {
             journal.append(pendingJournal)
             pendingJournal.removeAll(keepingCapacity: true)

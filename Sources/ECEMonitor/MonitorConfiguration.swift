@@ -31,6 +31,8 @@ public struct MonitorConfiguration: Sendable {
     /// Told of every request's outcome, in order, before the snapshot showing it: snapshots
     /// coalesce, so counters and latency histograms (the Prometheus export) count here.
     public var exchangeObserver: (@Sendable (ChatAPIExchange) -> Void)?
+    /// Where every round of answers is also written for a later replay (`--record`); nil: nowhere.
+    public var recorder: PollRecorder?
 
     public init() {}
 }

@@ -26,6 +26,10 @@ public struct MonitorSnapshot: Sendable {
     public var journalError: String?
     /// Each site's name and reachability when the config lists several; empty otherwise.
     public var sites: [SiteStatus] = []
+    /// Why `--record` stopped writing, when it did.
+    public var recordingError: String?
+    /// Set when the picture comes from a replayed recording (`takenAt` is then the recorded time).
+    public var replay: ReplayStatus?
 
     public init(generation: Int = 0, takenAt: Date = Date(timeIntervalSince1970: 0), server: String = "", entryPoints: [EntryPointSnapshot] = [],
                 askedInterval: Duration = .seconds(5), effectiveInterval: Duration = .seconds(5), budget: RequestBudget.Configuration = .init(),
@@ -70,4 +74,6 @@ public enum MonitorCommand: Sendable, Hashable {
     /// Append every event, from now on, to this file as JSON lines.
     case startJournal(String)
     case stopJournal
+    /// Speed or seek of a replay; a live monitor ignores it.
+    case replay(ReplayControl)
 }

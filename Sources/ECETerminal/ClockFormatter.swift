@@ -19,5 +19,11 @@ public struct ClockFormatter: Sendable {
         return "\(Self.two(parts.hour ?? 0)):\(Self.two(parts.minute ?? 0)):\(Self.two(parts.second ?? 0))"
     }
 
+    /// `2026-11-26`.
+    public func day(_ date: Date) -> String {
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return "\(parts.year ?? 0)-\(Self.two(parts.month ?? 0))-\(Self.two(parts.day ?? 0))"
+    }
+
     static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }

@@ -119,13 +119,14 @@ public struct DashboardState: Sendable, Hashable {
 
     /// Keys that do the same on every screen; nil when the key is not one of them.
     private mutating func handleGlobal(_ key: Key, snapshot: MonitorSnapshot) -> [DashboardAction]? {
+        if snapshot.replay != nil, let control = Self.replayControl(key) { return [.command(.replay(control))] }
         switch key {
         case .character("q"): return [.quit]
         case .character("?"):
             showsHelp = true
             helpScroll = 0
             return []
-        case .character("p"): return [.command(.togglePause)]
+        case .character("p"), .character(" "): return [.command(.togglePause)]
         case .character("+"):
             let next = Self.intervalSteps.first { $0 > snapshot.askedInterval }
             return next.map { [.command(.setInterval($0))] } ?? []
@@ -153,6 +154,23 @@ public struct DashboardState: Sendable, Hashable {
             }
             return []
         default: return nil
+        }
+    }
+
+    /// Seeks `.` and `,` move a replay by this much, `>` and `<` by `replayLongSeek`.
+    public static let replayShortSeek: Duration = .seconds(10)
+    public static let replayLongSeek: Duration = .seconds(60)
+
+    /// What a key does to a replay: `+ -` change its speed instead of the polling interval.
+    private static func replayControl(_ key: Key) -> ReplayControl? {
+        switch key {
+        case .character("+"): .faster
+        case .character("-"): .slower
+        case .character("."): .seek(replayShortSeek)
+        case .character(","): .seek(.zero - replayShortSeek)
+        case .character(">"): .seek(replayLongSeek)
+        case .character("<"): .seek(.zero - replayLongSeek)
+        default: nil
         }
     }
 

@@ -24,8 +24,10 @@ public struct HeaderView: Sendable {
             interval += " (asked " + DurationText.interval(snapshot.askedInterval) + ", budget)"
         }
         let budget = snapshot.budget.isUnlimited ? "no budget" : "budget \(Self.rate(snapshot.budget.ratePerSecond))/s"
-        let right = "\(interval)\(context.glyphs.separator)\(budget)\(context.glyphs.separator)\(context.clock.time(context.now)) "
-        let paused = snapshot.isPaused ? " PAUSED " : ""
+        // A replay shows the recorded moment, with its day: recordings outlive the day they were made.
+        let clock = snapshot.replay == nil ? context.clock.time(context.now) : context.clock.day(context.now) + " " + context.clock.time(context.now)
+        let right = "\(interval)\(context.glyphs.separator)\(budget)\(context.glyphs.separator)\(clock) "
+        let paused = Self.stateTag(snapshot)
         let rightWidth = CharacterWidth.columns(of: right) + CharacterWidth.columns(of: paused) + 1
 
         var left = " ecetop  "
@@ -46,13 +48,13 @@ public struct HeaderView: Sendable {
             buffer.write(right, x: x, y: rect.y, style: bar)
         } else {
             // Narrow: the clock and PAUSED matter more than the server name.
-            let short = "\(paused) \(context.clock.time(context.now)) "
+            let short = "\(paused) \(clock) "
             let shortWidth = CharacterWidth.columns(of: short)
             buffer.write(ScreenBuffer.fit(left, width: rect.width - shortWidth, ellipsis: context.glyphs.ellipsis), x: rect.x, y: rect.y, style: bar)
             if !paused.isEmpty {
                 buffer.write(paused, x: rect.maxX - shortWidth, y: rect.y, style: CellStyle(.warning, [.reverse, .bold]))
             }
-            buffer.write(" \(context.clock.time(context.now)) ", x: rect.maxX - shortWidth + CharacterWidth.columns(of: paused), y: rect.y, style: bar)
+            buffer.write(" \(clock) ", x: rect.maxX - shortWidth + CharacterWidth.columns(of: paused), y: rect.y, style: bar)
         }
 
         guard rect.height >= 2 else { return }
@@ -94,10 +96,19 @@ public struct HeaderView: Sendable {
         }
     }
 
+    /// ` PAUSED ` live; ` REPLAY 4x `, ` REPLAY 4x PAUSED ` or ` REPLAY 4x END ` in a replay.
+    static func stateTag(_ snapshot: MonitorSnapshot) -> String {
+        guard let replay = snapshot.replay else { return snapshot.isPaused ? " PAUSED " : "" }
+        let speed = replay.speed == replay.speed.rounded() ? String(Int(replay.speed)) : String(replay.speed)
+        let state = replay.isAtEnd ? " END" : replay.isPaused ? " PAUSED" : ""
+        return " REPLAY \(speed)x\(state) "
+    }
+
     /// `● REC ecetop-events.jsonl` while recording, the error when the journal failed.
     func journalText(_ glyphs: GlyphSet) -> (String, CellStyle)? {
         if let path = snapshot.journalPath { return ("\(glyphs.ok) REC \(path)", CellStyle(.critical, [.bold])) }
         if let error = snapshot.journalError { return ("\(glyphs.warning) journal: \(error)", CellStyle(.warning, [.bold])) }
+        if let error = snapshot.recordingError { return ("\(glyphs.warning) record: \(error)", CellStyle(.warning, [.bold])) }
         return nil
     }
 

@@ -51,5 +51,11 @@ public struct KeyBinding: Sendable, Hashable {
             KeyBinding("/", "filter by entry point, call or text"),
             KeyBinding("Esc  Backspace  e", "clear the filter, then back"),
         ]),
+        ("Replay (ecetop replay)", [
+            KeyBinding("Space  p", "pause or resume playing"),
+            KeyBinding("+  -", "play faster / slower (¼× … 1024×)"),
+            KeyBinding(".  ,", "forward / back 10 seconds"),
+            KeyBinding(">  <", "forward / back 1 minute"),
+        ]),
     ]
 }

@@ -143,7 +143,8 @@ final class TerminalLoop {
                     size = current
                     renderer.invalidate()
                 }
-                let context = ViewContext(glyphs: glyphs, clock: clock, now: Date())
+                // A replay's ages and clock run on the recorded time, not today's.
+                let context = ViewContext(glyphs: glyphs, clock: clock, now: snapshot?.replay == nil ? Date() : snapshot?.takenAt ?? Date())
                 renderer.draw(view.render(state: state, snapshot: snapshot, size: size, context: context))
                 needsDraw = false
                 snapshotWaiting = false

@@ -28,6 +28,7 @@ struct DemoCommand: AsyncParsableCommand {
     @OptionGroup var displayOptions: DisplayOptions
     @OptionGroup var wallOptions: WallOptions
     @OptionGroup var configOptions: ConfigOptions
+    @OptionGroup var recordOptions: RecordOptions
 
     func validate() throws {
         guard speed.isFinite, speed >= 0, speed <= 10_000 else { throw ValidationError("--speed must be between 0 and 10000, got \(speed)") }
@@ -38,6 +39,7 @@ struct DemoCommand: AsyncParsableCommand {
         let flags = ConfigFlags(polling: pollingOptions, display: displayOptions, wall: wallOptions)
         let effective = try configOptions.effective(flags, defaultInterval: 2)
         try DashboardRunner.requireTerminal()
+        let recorder = try recordOptions.recorder()
         var configuration = SimulatorConfiguration()
         if let preset = ScenarioPreset(rawValue: scenario) {
             configuration.scenario = .preset(preset)
@@ -60,7 +62,8 @@ struct DemoCommand: AsyncParsableCommand {
         let client = try ChatAPIClient(server: simulator.server, configuration: clientConfiguration)
         var terminal = pollingOptions.terminalConfiguration(logPath: DashboardRunner.logPath(pollingOptions.log), demoURL: simulator.baseURL)
         try effective.applyDisplay(displayOptions, wall: wallOptions, to: &terminal)
-        let monitorConfiguration = effective.monitorConfiguration()
+        var monitorConfiguration = effective.monitorConfiguration()
+        monitorConfiguration.recorder = recorder
         do {
             try await DashboardRunner.run(client: client, entryPoints: ids, monitorConfiguration: monitorConfiguration, terminalConfiguration: terminal)
         } catch {

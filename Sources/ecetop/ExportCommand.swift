@@ -25,6 +25,7 @@ struct ExportCommand: AsyncParsableCommand {
     @OptionGroup var serverOptions: ServerOptions
     @OptionGroup var pollingOptions: PollingOptions
     @OptionGroup var configOptions: ConfigOptions
+    @OptionGroup var recordOptions: RecordOptions
 
     @Argument(help: ArgumentHelp("Entry point IDs or ranges (1000 1001 1005-1009); replace the config file's [[entry-points]].", valueName: "ID"))
     var ids: [String] = []
@@ -52,7 +53,8 @@ struct ExportCommand: AsyncParsableCommand {
         let address = try listenAddress()
         try redirectLog(to: pollingOptions.log)
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
-        let plans = try await SitePlan.make(effective, ids: flags.ids, serverOptions: serverOptions)
+        let recorder = try recordOptions.recorder(sites: effective.sites.count)
+        let plans = try await SitePlan.make(effective, ids: flags.ids, serverOptions: serverOptions, recorder: recorder)
         let exporter = MetricsExporter()
         let sites = plans.map { plan in
             SiteMonitor(name: plan.title, client: plan.client, entryPoints: plan.entryPoints, configuration: plan.monitorConfiguration,

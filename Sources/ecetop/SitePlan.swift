@@ -15,12 +15,17 @@ struct SitePlan {
     var timeout: Double
 
     /// The plans for `effective`; refuses ID arguments beside `[[sites]]`, whose IDs the file names.
-    static func make(_ effective: EffectiveConfiguration, ids: [EntryPointID], serverOptions: ServerOptions) async throws -> [SitePlan] {
+    /// `recorder` (`--record`) goes to the single server's monitor; `RecordOptions` refuses it
+    /// beside several sites.
+    static func make(_ effective: EffectiveConfiguration, ids: [EntryPointID], serverOptions: ServerOptions,
+                     recorder: PollRecorder? = nil) async throws -> [SitePlan] {
         let sites = effective.sites
         guard !sites.isEmpty else {
             let entryPoints = try requireEntryPoints(effective)
+            var monitorConfiguration = effective.monitorConfiguration()
+            monitorConfiguration.recorder = recorder
             return [SitePlan(name: nil, client: try serverOptions.makeClient(effective), entryPoints: entryPoints,
-                             monitorConfiguration: effective.monitorConfiguration(), timeout: effective.timeout.value)]
+                             monitorConfiguration: monitorConfiguration, timeout: effective.timeout.value)]
         }
         guard ids.isEmpty else {
             throw ValidationError("ID arguments need --server: the config file lists [[sites]], whose entry points it names")

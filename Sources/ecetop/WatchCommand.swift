@@ -17,6 +17,7 @@ struct WatchCommand: AsyncParsableCommand {
     @OptionGroup var displayOptions: DisplayOptions
     @OptionGroup var wallOptions: WallOptions
     @OptionGroup var configOptions: ConfigOptions
+    @OptionGroup var recordOptions: RecordOptions
 
     @Option(name: .customLong("metrics-listen"), help: ArgumentHelp("Also serve Prometheus metrics at http://HOST:PORT/metrics while the dashboard runs (as ecetop export does).", valueName: "HOST:PORT"))
     var metricsListen: String?
@@ -47,7 +48,9 @@ struct WatchCommand: AsyncParsableCommand {
         try DashboardRunner.requireTerminal()
         var terminal = pollingOptions.terminalConfiguration(logPath: DashboardRunner.logPath(pollingOptions.log))
         try effective.applyDisplay(displayOptions, wall: wallOptions, to: &terminal)
-        let sites = try await SitePlan.make(effective, ids: chosen, serverOptions: serverOptions)
+        // Before the clients: a client must be shut down on every path, a recorder need not.
+        let recorder = try recordOptions.recorder(sites: effective.sites.count)
+        let sites = try await SitePlan.make(effective, ids: chosen, serverOptions: serverOptions, recorder: recorder)
         try await DashboardRunner.run(sites: sites, terminalConfiguration: terminal, metricsAddress: try metricsAddress())
     }
 }

@@ -171,41 +171,41 @@ import Testing
              ecetop  https://ece.example.com                                  every 5s · budget 20/s · 22:13:21
              12 entry points  ✖ 3 critical  ▲ 2 warning  ● 7 ok  ? 0 unknown                 sort ID · page 1/2
             ╔ 1000 ══┌─ Help ─────────────────────────────────────────────────────────────────────────┐─ ALERT ┐
-            ║ ● OK al│ e                   event log, newest first                                    │        │
-            ║ queue 0│ w                   record events to a JSON-lines file (again: stop)           │        │
-            ║ slots 4│ W                   wall mode: big digits for a screen on a wall (again: grid) │        │
-            ║ elig  0│ t                   next colour theme (ecetop themes lists them)               │        │
-            ║ ▁▅▁█ ma│                                                                                │        │
-            ║ data 2s│ Grid                                                                           │        │
-            ╚════════│ arrows  hjkl        move the selection                                         │────────┘
-            ┌ 1002 ──│ Home  End  g  G     first / last entry point                                   │────────┐
-            │ ▲ WARN │ PgUp  PgDn          previous / next page                                       │        │
-            │ queue 0│ Enter               details of the selected entry point                        │        │
-            │ slots 4│ r                   refresh all entry points now                               │        │
-            │ elig  1│ a                   acknowledge the selected entry point's alerts              │        │
-            │ no queu│ A                   acknowledge all alerts                                     │        │
-            │ data 2s│ s                   sort: ID, severity, queue depth, wait time                 │        │
-            └────────│ /                   filter by ID, label, group or reason                       │────────┘
-            ┌ 1004 ──│ Esc                 clear the filter                                           │────────┐
-            │ ● OK al│                                                                                │        │
-            │ queue 1│ Filter                                                                         │        │
-            │ slots 4│ typing  Backspace   edit the filter                                            │        │
-            │ elig  0│ Enter               apply it                                                   │        │
-            │ ▁▅▁█ ma│ Esc                 clear it                                                   │        │
+            ║ ● OK al│ arrows  hjkl        move the selection                                         │        │
+            ║ queue 0│ Home  End  g  G     first / last entry point                                   │        │
+            ║ slots 4│ PgUp  PgDn          previous / next page                                       │        │
+            ║ elig  0│ Enter               details of the selected entry point                        │        │
+            ║ ▁▅▁█ ma│ r                   refresh all entry points now                               │        │
+            ║ data 2s│ a                   acknowledge the selected entry point's alerts              │        │
+            ╚════════│ A                   acknowledge all alerts                                     │────────┘
+            ┌ 1002 ──│ s                   sort: ID, severity, queue depth, wait time                 │────────┐
+            │ ▲ WARN │ /                   filter by ID, label, group or reason                       │        │
+            │ queue 0│ Esc                 clear the filter                                           │        │
+            │ slots 4│                                                                                │        │
+            │ elig  1│ Filter                                                                         │        │
+            │ no queu│ typing  Backspace   edit the filter                                            │        │
+            │ data 2s│ Enter               apply it                                                   │        │
+            └────────│ Esc                 clear it                                                   │────────┘
+            ┌ 1004 ──│                                                                                │────────┐
+            │ ● OK al│ Detail                                                                         │        │
+            │ queue 1│ Left Right  [  ]    previous / next entry point                                │        │
+            │ slots 4│ Up Down  k  j       choose the call whose response is shown                    │        │
+            │ elig  0│ PgUp PgDn  Home End scroll the raw response body                               │        │
+            │ ▁▅▁█ ma│ c  1  2  3          chart window: cycle, 5 min, 15 min, 1 h                    │        │
+            │ data 2s│ r                   refresh this entry point now                               │        │
+            └────────│ a                   acknowledge this entry point's alerts                      │────────┘
+            ┌ 1006 Sa│ Esc  Backspace      back to the grid                                           │─ ALERT ┐
+            │ ✖ CRIT │                                                                                │        │
+            │ queue 1│ Event log                                                                      │        │
+            │ slots 0│ Up Down  PgUp PgDn  scroll                                                     │        │
+            │ elig  2│ /                   filter by entry point, call or text                        │        │
+            │ ▂▃▅▆█ m│ Esc  Backspace  e   clear the filter, then back                                │        │
             │ data 2s│                                                                                │        │
-            └────────│ Detail                                                                         │────────┘
-            ┌ 1006 Sa│ Left Right  [  ]    previous / next entry point                                │─ ALERT ┐
-            │ ✖ CRIT │ Up Down  k  j       choose the call whose response is shown                    │        │
-            │ queue 1│ PgUp PgDn  Home End scroll the raw response body                               │        │
-            │ slots 0│ c  1  2  3          chart window: cycle, 5 min, 15 min, 1 h                    │        │
-            │ elig  2│ r                   refresh this entry point now                               │        │
-            │ ▂▃▅▆█ m│ a                   acknowledge this entry point's alerts                      │        │
-            │ data 2s│ Esc  Backspace      back to the grid                                           │        │
-            └────────│                                                                                │────────┘
-                     │ Event log                                                                      │
-                     │ Up Down  PgUp PgDn  scroll                                                     │
-                     │ /                   filter by entry point, call or text                        │
-                     │ Esc  Backspace  e   clear the filter, then back                                │
+            └────────│ Replay (ecetop replay)                                                         │────────┘
+                     │ Space  p            pause or resume playing                                    │
+                     │ +  -                play faster / slower (¼× … 1024×)                          │
+                     │ .  ,                forward / back 10 seconds                                  │
+                     │ >  <                forward / back 1 minute                                    │
                      └────────────────────────────────────────────────────────────────────────────────┘
              Up/Dn scroll  Esc close help  q quit
             """#)

@@ -1,0 +1,85 @@
+import ECEChat
+import Foundation
+
+/// The rules that turn a round of answers into a new picture of one entry point, shared by the
+/// live monitor and the replay of a recording so that both show the same thing for the same answers.
+extension EntryPointSnapshot {
+    /// The picture of an entry point before any answer, with history room for the configured window.
+    public static func empty(_ id: EntryPointID, configuration: MonitorConfiguration) -> EntryPointSnapshot {
+        let info = configuration.entryPointInfo[id]
+        let capacity = min(7200, EntryPointHistory.capacity(window: configuration.historyWindow, interval: configuration.interval))
+        return EntryPointSnapshot(id: id, label: info?.label, group: info?.group, history: EntryPointHistory(capacity: capacity))
+    }
+
+    /// Takes in one round of exchanges: each call's state and the history's samples.
+    public mutating func record(_ exchanges: [ChatAPIExchange], at time: Date) {
+        for exchange in exchanges {
+            calls[exchange.call, default: CallState()].record(exchange, at: time)
+            guard case .success(let value) = exchange.outcome else { continue }
+            switch value {
+            case .sessionStatus(let status):
+                history.recordQueueDepth(status.queueDepth, at: time)
+                history.recordWaitTime(status.waitTimeSeconds, at: time)
+            case .capacity(let slots):
+                history.recordFreeSlots(slots, at: time)
+            default:
+                break
+            }
+        }
+    }
+
+    /// Recomputes severity and alerts against `old` (the picture before the round); returns
+    /// the events the change makes, oldest first.
+    public mutating func derive(from old: EntryPointSnapshot, at time: Date, thresholds: AlertThresholds) -> [MonitorEvent] {
+        var events: [MonitorEvent] = []
+        if old.statusWord != statusWord {
+            statusSince = time
+            history.recordStatusChange(statusWord, at: time)
+            events.append(MonitorEvent(time: time, entryPoint: id, kind: .statusChanged, call: nil, old: old.statusWord, new: statusWord))
+        }
+        if old.eligibility != eligibility, let eligibility {
+            events.append(MonitorEvent(time: time, entryPoint: id, kind: .eligibilityChanged, call: .checkEligibility,
+                                       old: old.eligibility?.description ?? "unknown", new: eligibility.description))
+        }
+        for call in ChatAPICall.allCases {
+            let before = old.state(call), after = state(call)
+            if !before.isFailing, after.isFailing, let error = after.lastError {
+                events.append(MonitorEvent(time: time, entryPoint: id, kind: .errorStarted, call: call, old: "ok", new: error.description))
+            } else if before.isFailing, !after.isFailing {
+                events.append(MonitorEvent(time: time, entryPoint: id, kind: .errorEnded, call: call,
+                                           old: before.lastError?.description ?? "error", new: "ok"))
+            }
+        }
+        var raised: [Alert] = []
+        for (rule, severity) in thresholds.evaluate(self) {
+            if let existing = old.alerts.first(where: { $0.rule == rule }) {
+                raised.append(Alert(rule: rule, severity: severity, since: existing.since, isAcknowledged: existing.isAcknowledged))
+            } else {
+                raised.append(Alert(rule: rule, severity: severity, since: time, isAcknowledged: false))
+                events.append(MonitorEvent(time: time, entryPoint: id, kind: .alertRaised, call: nil, old: "", new: "\(severity): \(rule)"))
+            }
+        }
+        for cleared in old.alerts where !raised.contains(where: { $0.rule == cleared.rule }) {
+            events.append(MonitorEvent(time: time, entryPoint: id, kind: .alertCleared, call: nil, old: cleared.rule.description, new: ""))
+        }
+        alerts = raised
+        let callSeverity = Severity.of(chatAllowed: chatAllowed, anyCallFailed: hasFailingCall)
+        severity = max(callSeverity, raised.map(\.severity).max() ?? .ok)
+        return events
+    }
+
+    /// Marks the entry point stale when its newest good data is older than two intervals.
+    ///
+    /// - Parameter ageWithoutData: how long it has been watched, for one that never answered.
+    /// - Returns: the event of the change, when it changed and there was data to grow old.
+    public mutating func updateStaleness(at time: Date, interval: Duration, ageWithoutData: Double) -> MonitorEvent? {
+        let newest = newestDataAt
+        let age = newest.map { time.timeIntervalSince($0) } ?? ageWithoutData
+        let stale = age > (interval * 2).inSeconds
+        guard stale != isStale else { return nil }
+        isStale = stale
+        guard newest != nil else { return nil }
+        return MonitorEvent(time: time, entryPoint: id, kind: stale ? .becameStale : .becameFresh, call: nil,
+                            old: "", new: stale ? "\(Int(age)) s old" : "")
+    }
+}

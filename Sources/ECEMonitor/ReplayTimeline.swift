@@ -1,0 +1,106 @@
+import ECEChat
+import Foundation
+
+/// The picture a recording gives at one recorded moment: every poll up to then taken in with
+/// the live monitor's own rules (severity, alerts, events, history, staleness).
+///
+/// Moving forward applies the polls in between; moving back starts again from the beginning
+/// (a recording of a day replays in well under a second).
+public struct ReplayTimeline: Sendable {
+    public let recording: Recording
+    private let configuration: MonitorConfiguration
+    /// The recorded moment shown.
+    public private(set) var position: Date
+    /// How many of the recording's polls are taken in.
+    public private(set) var appliedPolls = 0
+    private var entries: [EntryPointID: EntryPointSnapshot] = [:]
+    private var events: RingBuffer<MonitorEvent>
+    private var interval: Duration
+    /// Calls in the polls taken in, for the header's request count.
+    private var callsTaken = 0
+
+    public init(_ recording: Recording) {
+        self.recording = recording
+        configuration = recording.header.monitorConfiguration
+        position = recording.start
+        events = RingBuffer(capacity: max(1, configuration.eventCapacity))
+        interval = configuration.interval
+        reset()
+    }
+
+    public var start: Date { recording.start }
+    public var end: Date { recording.end }
+
+    /// When the next poll not yet shown was taken in; nil after the last.
+    public var nextPollTime: Date? {
+        appliedPolls < recording.polls.count ? recording.polls[appliedPolls].time : nil
+    }
+
+    /// Shows the recording at `target`, kept within its start and end.
+    public mutating func move(to target: Date) {
+        let target = min(max(target, start), end)
+        if target < position { reset() }
+        while appliedPolls < recording.polls.count, recording.polls[appliedPolls].time <= target {
+            apply(recording.polls[appliedPolls])
+            appliedPolls += 1
+        }
+        position = target
+        for id in recording.entryPoints { updateStaleness(of: id, at: target) }
+    }
+
+    /// Marks alerts seen, as `a` and `A` do live (until a seek back replays them afresh).
+    public mutating func acknowledge(_ id: EntryPointID?) {
+        for key in id.map({ [$0] }) ?? recording.entryPoints {
+            guard var entry = entries[key] else { continue }
+            for index in entry.alerts.indices { entry.alerts[index].isAcknowledged = true }
+            entries[key] = entry
+        }
+    }
+
+    /// The dashboard's picture of this moment.
+    public func snapshot(generation: Int, status: ReplayStatus) -> MonitorSnapshot {
+        let shown = recording.entryPoints.compactMap { entries[$0] }
+        var snapshot = MonitorSnapshot(
+            generation: generation, takenAt: position, server: recording.header.server, entryPoints: shown,
+            askedInterval: configuration.interval, effectiveInterval: interval, budget: configuration.budget,
+            isPaused: status.isPaused, events: Array(events),
+            diagnoses: DiagnosisRules.diagnose(shown, quorum: configuration.diagnosisQuorum),
+            requestsSent: callsTaken
+        )
+        snapshot.replay = status
+        return snapshot
+    }
+
+    private mutating func reset() {
+        entries = Dictionary(uniqueKeysWithValues: recording.entryPoints.map { ($0, EntryPointSnapshot.empty($0, configuration: configuration)) })
+        events = RingBuffer(capacity: events.capacity)
+        interval = configuration.interval
+        appliedPolls = 0
+        callsTaken = 0
+        position = start
+    }
+
+    private mutating func apply(_ poll: Recording.Poll) {
+        interval = poll.interval
+        callsTaken += poll.exchanges.count
+        // Live, staleness is judged every quarter second: catch up to the poll's moment first.
+        updateStaleness(of: poll.entryPoint, at: poll.time)
+        guard var new = entries.removeValue(forKey: poll.entryPoint) else { return }
+        // The rules compare with the picture before, but never its history: letting go of it
+        // keeps the history's storage unshared, so a sample is appended in place, not copied
+        // with the hour behind it (replays apply thousands of polls at once).
+        var old = new
+        old.history = EntryPointHistory(capacity: 1)
+        new.record(poll.exchanges, at: poll.time)
+        for event in new.derive(from: old, at: poll.time, thresholds: configuration.thresholds) { events.append(event) }
+        entries[poll.entryPoint] = new
+        updateStaleness(of: poll.entryPoint, at: poll.time)
+    }
+
+    private mutating func updateStaleness(of id: EntryPointID, at time: Date) {
+        guard var entry = entries[id] else { return }
+        let event = entry.updateStaleness(at: time, interval: interval, ageWithoutData: time.timeIntervalSince(start))
+        if let event { events.append(event) }
+        entries[id] = entry
+    }
+}
