@@ -95,17 +95,23 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Helpers shared by the test targets (test targets cannot share sources).
+        .target(
+            name: "ECETestSupport",
+            path: "Tests/ECETestSupport"
+        ),
         .testTarget(
             name: "ECEChatTests",
             dependencies: [
                 "ECEChat",
+                "ECETestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             resources: [.copy("Resources")]
         ),
         .testTarget(
             name: "ECEMonitorTests",
-            dependencies: ["ECEMonitor", "ECEChat", "ECESimulator"]
+            dependencies: ["ECEMonitor", "ECEChat", "ECESimulator", "ECETerminal", "ECETestSupport"]
         ),
         .testTarget(
             name: "ECETerminalTests",
@@ -117,7 +123,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ecetopTests",
-            dependencies: ["ECEChat", "ECEConfig", "ECEMonitor", "ECESimulator"]
+            dependencies: ["ECEChat", "ECEConfig", "ECEMonitor", "ECESimulator", "ECETestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

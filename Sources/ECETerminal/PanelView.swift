@@ -124,6 +124,13 @@ public struct PanelView: Sendable {
         var parts: [String] = [age.map { "data \($0) old" } ?? "no data yet"]
         if let failing = entryPoint.failingCalls.first {
             let state = entryPoint.state(failing.call)
+            // Other calls still answer, so the newest data is fresh: the age that matters is
+            // that of the value the failing call left on the panel.
+            if let newest = entryPoint.newestDataAt, state.lastSuccessAt.map({ newest.timeIntervalSince($0) >= 1 }) ?? true {
+                let label = Self.fieldLabel(failing.call)
+                parts[0] = state.lastSuccessAt.map { "\(label) \(DurationText.age(seconds: context.now.timeIntervalSince($0))) old" }
+                    ?? "no \(label) yet"
+            }
             var text = "\(state.consecutiveFailures)\(context.glyphs.times) failed"
             if let since = state.failingSince {
                 text += " for " + DurationText.age(seconds: context.now.timeIntervalSince(since))
@@ -134,6 +141,17 @@ public struct PanelView: Sendable {
         }
         let role: StyleRole = entryPoint.isStale ? .stale : !entryPoint.failingCalls.isEmpty ? .warning : .dim
         return (parts.joined(separator: context.glyphs.separator), role)
+    }
+
+    /// The panel's label of the value a call provides.
+    static func fieldLabel(_ call: ChatAPICall) -> String {
+        switch call {
+        case .agentAvailability: "agents"
+        case .capacity: "slots"
+        case .liveSessionStatus: "queue"
+        case .checkEligibility: "elig"
+        case .chatAllowed: "status"
+        }
     }
 
     /// Two labelled values on one line: `queue 12      wait 2m 05s`.

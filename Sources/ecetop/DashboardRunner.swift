@@ -11,6 +11,9 @@ enum DashboardRunner {
                     terminalConfiguration: TerminalConfiguration) async throws {
         let monitor = ChatMonitor(client: client, entryPoints: entryPoints, configuration: monitorConfiguration,
                                   logger: Logger(label: "ecetop.monitor"))
+        // A write to a pipe or socket whose reader has gone (an `--events` FIFO, a server that
+        // closed) must fail with EPIPE, not kill the process with the screen still up.
+        signal(SIGPIPE, SIG_IGN)
         let app = TerminalApp(configuration: terminalConfiguration)
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -26,6 +29,8 @@ enum DashboardRunner {
             throw ValidationError(error.description)
         }
         try? await client.shutdown()
+        // Ended by SIGINT, SIGTERM or SIGHUP: the terminal is restored; report it as a shell would.
+        if let signal = app.endingSignal { throw ExitCode(128 + signal) }
     }
 
     /// Refuses before anything starts (the demo's simulator included) when there is no
