@@ -280,7 +280,9 @@ public actor ChatAPIClient {
         if error is CancellationError { return .cancelled(call: call) }
         if let error = error as? HTTPClientError {
             switch error {
-            case .deadlineExceeded, .readTimeout, .writeTimeout: return .timeout(call: call, seconds: seconds)
+            // Waiting for a pooled connection past the connect timeout (the request's deadline)
+            // is, to the person watching, the same as no answer in time.
+            case .deadlineExceeded, .readTimeout, .writeTimeout, .getConnectionFromPoolTimeout: return .timeout(call: call, seconds: seconds)
             case .connectTimeout: return .connectionFailed(call: call, cause: "connect timed out")
             case .remoteConnectionClosed: return .connectionReset(call: call, cause: "the server closed the connection")
             case .cancelled: return .cancelled(call: call)

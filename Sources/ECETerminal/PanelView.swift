@@ -126,7 +126,8 @@ public struct PanelView: Sendable {
             let state = entryPoint.state(failing.call)
             // Other calls still answer, so the newest data is fresh: the age that matters is
             // that of the value the failing call left on the panel.
-            if let newest = entryPoint.newestDataAt, state.lastSuccessAt.map({ newest.timeIntervalSince($0) >= 1 }) ?? true {
+            let othersAnswer = entryPoint.calls.values.contains { !$0.isFailing && $0.lastSuccessAt != nil }
+            if othersAnswer, let newest = entryPoint.newestDataAt, state.lastSuccessAt.map({ newest.timeIntervalSince($0) >= 1 }) ?? true {
                 let label = Self.fieldLabel(failing.call)
                 parts[0] = state.lastSuccessAt.map { "\(label) \(DurationText.age(seconds: context.now.timeIntervalSince($0))) old" }
                     ?? "no \(label) yet"

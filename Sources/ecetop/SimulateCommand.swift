@@ -68,7 +68,7 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(name: .customLong("trickle-rate"), help: ArgumentHelp("Share of answers whose body is sent a byte at a time.", valueName: "RATE"))
     var trickleRate: Double = 0
 
-    @Option(name: .customLong("trickle-speed"), help: ArgumentHelp("Bytes a second of a trickled body (default 16).", valueName: "BYTES"))
+    @Option(name: .customLong("trickle-speed"), help: ArgumentHelp("Bytes a second of a trickled body.", valueName: "BYTES"))
     var trickleSpeed: Double = 16
 
     @Option(name: .customLong("garbage-rate"), help: ArgumentHelp("Share of answers that are random bytes (200, labelled as asked).", valueName: "RATE"))
@@ -136,7 +136,11 @@ struct SimulateCommand: AsyncParsableCommand {
             }
         }
         if let problem = faults.problem {
-            throw ValidationError("fault flags: \(problem.replacingOccurrences(of: "Rate", with: "-rate").lowercased())")
+            // The settings' names, spelled as the flags that set them.
+            let flag = problem.prefix { $0 != " " }
+            let named = ["trickleBytesPerSecond": "trickle-speed", "chatAllowedReason": "chat-allowed-reason"][String(flag)]
+                ?? flag.replacingOccurrences(of: "Rate", with: "-rate").lowercased()
+            throw ValidationError("fault flags: --\(named)\(problem.dropFirst(flag.count))")
         }
         if let faultEntryPoints {
             let ids = try parseEntryPointIDs([faultEntryPoints])
