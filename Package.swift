@@ -108,17 +108,23 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Helpers shared by the test targets (test targets cannot share sources).
+        .target(
+            name: "ECETestSupport",
+            path: "Tests/ECETestSupport"
+        ),
         .testTarget(
             name: "ECEChatTests",
             dependencies: [
                 "ECEChat",
+                "ECETestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             resources: [.copy("Resources")]
         ),
         .testTarget(
             name: "ECEMonitorTests",
-            dependencies: ["ECEMonitor", "ECEChat", "ECESimulator"]
+            dependencies: ["ECEMonitor", "ECEChat", "ECESimulator", "ECETerminal", "ECETestSupport"]
         ),
         .testTarget(
             name: "ECETerminalTests",
@@ -131,7 +137,7 @@ let package = Package(
         .testTarget(
             name: "ecetopTests",
             dependencies: [
-                "ECEChat", "ECEConfig", "ECEMetrics", "ECEMonitor", "ECESimulator",
+                "ECEChat", "ECEConfig", "ECEMetrics", "ECEMonitor", "ECESimulator", "ECETestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -200,7 +200,9 @@ public actor ChatAPIClient {
     }
 
     private nonisolated func perform(_ request: HTTPClientRequest, call: String) async throws -> RawResponse {
-        let deadline = NIODeadline.now() + .nanoseconds(Self.nanoseconds(configuration.requestTimeout))
+        let timeout = configuration.requestTimeout
+        let bodyDeadline = ContinuousClock.now + timeout
+        let deadline = NIODeadline.now() + .nanoseconds(Self.nanoseconds(timeout))
         let response = try await httpClient.execute(request, deadline: deadline, logger: logger)
         let limit = configuration.maximumBodySize
         if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > limit {
@@ -208,7 +210,7 @@ public actor ChatAPIClient {
         }
         let buffer: ByteBuffer
         do {
-            buffer = try await response.body.collect(upTo: limit)
+            buffer = try await Self.collect(response.body, upTo: limit, before: bodyDeadline)
         } catch is NIOTooManyBytesError {
             throw ChatAPIError.bodyTooLarge(call: call, limit: limit)
         }
@@ -217,6 +219,29 @@ public actor ChatAPIClient {
             contentType: response.headers.first(name: "Content-Type"),
             body: Array(buffer.readableBytesView)
         )
+    }
+
+    /// Reads a body within what is left of the request's deadline.
+    ///
+    /// async-http-client's deadline ends with the response head, so a server trickling its
+    /// body a byte at a time would otherwise hold the request (and its in-flight slot) open
+    /// for as long as it likes.
+    private static func collect(_ body: HTTPClientResponse.Body, upTo limit: Int, before deadline: ContinuousClock.Instant) async throws -> ByteBuffer {
+        try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+            group.addTask { try await body.collect(upTo: limit) }
+            group.addTask {
+                try await Task.sleep(until: deadline, clock: .continuous)
+                return nil
+            }
+            defer { group.cancelAll() }
+            // The first to finish decides: the body, or nil when the deadline passed first.
+            guard let first = try await group.next(), let buffer = first else {
+                throw HTTPClientError.deadlineExceeded
+            }
+            // A cancelled read can end early without an error: never pass on half a body.
+            try Task.checkCancellation()
+            return buffer
+        }
     }
 
     private func acquireSlot(call: String) async throws {
@@ -258,7 +283,9 @@ public actor ChatAPIClient {
         if error is CancellationError { return .cancelled(call: call) }
         if let error = error as? HTTPClientError {
             switch error {
-            case .deadlineExceeded, .readTimeout, .writeTimeout: return .timeout(call: call, seconds: seconds)
+            // Waiting for a pooled connection past the connect timeout (the request's deadline)
+            // is, to the person watching, the same as no answer in time.
+            case .deadlineExceeded, .readTimeout, .writeTimeout, .getConnectionFromPoolTimeout: return .timeout(call: call, seconds: seconds)
             case .connectTimeout: return .connectionFailed(call: call, cause: "connect timed out")
             case .remoteConnectionClosed: return .connectionReset(call: call, cause: "the server closed the connection")
             case .cancelled: return .cancelled(call: call)

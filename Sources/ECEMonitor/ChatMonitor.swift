@@ -398,7 +398,15 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
         latestSnapshot.journalError = journalError
         latestSnapshot.recordingError = configuration.recorder?.lastError
         if let journal, !pendingJournal.isEmpty {
-            journal.append(pendingJournal)
+            do {
+                try journal.append(pendingJournal)
+            } catch {
+                // Recording stops and the header says why; the dashboard carries on.
+                self.journal = nil
+                journalError = "\(error)"
+                latestSnapshot.journalPath = nil
+                latestSnapshot.journalError = journalError
+            }
             pendingJournal.removeAll(keepingCapacity: true)
         }
         isDirty = false

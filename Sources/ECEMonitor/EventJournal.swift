@@ -1,13 +1,17 @@
 import ECEChat
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Appends monitor events to a file, one JSON object per line, for incident reports.
 ///
-/// Opened in append mode so that restarts add to the same journal; every line is flushed as it
-/// is written, so a crash loses nothing that was logged.
+/// Opened in append mode so that restarts add to the same journal; every batch is written
+/// straight to the descriptor, so a crash loses nothing that was logged. A failed write (a
+/// full disk, a pipe whose reader has gone) is an error for the caller to show, never a crash.
 public final class EventJournal: @unchecked Sendable {
-    // @unchecked: the handle is only touched under `lock`.
-    private let handle: FileHandle
+    // @unchecked: the descriptor is only written under `lock`.
+    private let descriptor: Int32
     private let lock = NSLock()
     private let encoder: JSONEncoder
     public let path: String
@@ -24,24 +28,25 @@ public final class EventJournal: @unchecked Sendable {
     }
 
     public init(path: String) throws {
-        if !FileManager.default.fileExists(atPath: path) {
-            guard FileManager.default.createFile(atPath: path, contents: nil) else {
-                throw JournalError(description: "cannot create event journal \(path)")
-            }
+        // Non-blocking only while opening: a FIFO nobody reads fails at once (ENXIO) instead
+        // of hanging the monitor until a reader turns up.
+        let exists = FileManager.default.fileExists(atPath: path)
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NONBLOCK | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            let reason = String(cString: strerror(errno))
+            throw JournalError(description: exists ? "cannot open event journal \(path) for writing (\(reason))" : "cannot create event journal \(path) (\(reason))")
         }
-        guard let handle = FileHandle(forWritingAtPath: path) else {
-            throw JournalError(description: "cannot open event journal \(path) for writing")
-        }
-        handle.seekToEndOfFile()
-        self.handle = handle
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        self.descriptor = descriptor
         self.path = path
         encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     }
 
-    deinit { try? handle.close() }
+    deinit { close(descriptor) }
 
-    public func append(_ events: [MonitorEvent]) {
+    /// Writes the events; - Throws: `JournalError` saying why, when the file takes no more.
+    public func append(_ events: [MonitorEvent]) throws {
         guard !events.isEmpty else { return }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
@@ -53,7 +58,22 @@ public final class EventJournal: @unchecked Sendable {
             data.append(encoded)
             data.append(0x0A)
         }
-        lock.withLock { handle.write(data) }
+        try lock.withLock { try write(data) }
+    }
+
+    private func write(_ data: Data) throws {
+        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    // The reason first: the header cuts a long path short.
+                    throw JournalError(description: "write failed (\(String(cString: strerror(errno)))): \(path)")
+                }
+                offset += written
+            }
+        }
     }
 
     public struct JournalError: Error, CustomStringConvertible {

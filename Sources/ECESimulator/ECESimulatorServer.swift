@@ -26,6 +26,7 @@ public enum ECESimulatorServer {
         let (ready, readyContinuation) = AsyncStream.makeStream(of: Result<Int, StartError>.self)
         let app = Application(
             router: router,
+            server: .http1(configuration: .init(additionalChannelHandlers: [ClientGoneWatcher()])),
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "ecetop-simulator"),
             onServerRunning: { channel in
                 readyContinuation.yield(.success(channel.localAddress?.port ?? configuration.port))

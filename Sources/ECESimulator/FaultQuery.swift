@@ -1,6 +1,7 @@
 /// Reads fault settings from `/sim/faults` query parameters (the same names as `FaultSettings`).
 enum FaultQuery {
-    static let parameters = ["latency", "jitter", "errorRate", "defectRate", "mixupRate", "stallRate", "dropRate", "oversizeRate", "oversizeChunked"]
+    static let parameters = ["latency", "jitter", "errorRate", "defectRate", "mixupRate", "stallRate", "dropRate", "oversizeRate", "oversizeChunked",
+                             "resetRate", "trickleRate", "trickleBytesPerSecond", "garbageRate", "chatAllowedReason", "calls"]
 
     static func apply(_ query: ControlQuery, to faults: inout FaultSettings) throws(ControlQuery.Problem) {
         if let value = try query.double("latency", maximum: 3600) { faults.latency = value }
@@ -12,5 +13,21 @@ enum FaultQuery {
         if let value = try query.double("dropRate", maximum: 1) { faults.dropRate = value }
         if let value = try query.double("oversizeRate", maximum: 1) { faults.oversizeRate = value }
         if let value = try query.bool("oversizeChunked") { faults.oversizeChunked = value }
+        if let value = try query.double("resetRate", maximum: 1) { faults.resetRate = value }
+        if let value = try query.double("trickleRate", maximum: 1) { faults.trickleRate = value }
+        if let value = try query.double("trickleBytesPerSecond", minimum: 0.01, maximum: 1_000_000) { faults.trickleBytesPerSecond = value }
+        if let value = try query.double("garbageRate", maximum: 1) { faults.garbageRate = value }
+        if let text = query.string("chatAllowedReason") {
+            // Empty: back to the model's answer.
+            guard text.utf8.count <= 200 else { throw ControlQuery.Problem(message: "chatAllowedReason must be at most 200 bytes long") }
+            faults.chatAllowedReason = text.isEmpty ? nil : text
+        }
+        if let text = query.string("calls") {
+            do {
+                faults.calls = try FaultSettings.calls(parsing: text)
+            } catch {
+                throw ControlQuery.Problem(message: "calls: \(error)")
+            }
+        }
     }
 }

@@ -1,9 +1,11 @@
 import ECEChat
+import Foundation
 /// Misbehaviour to inject into answers, globally or for some entry points.
 ///
-/// Rates are probabilities per request (0 to 1); at most one of stall, drop, error and oversize
-/// happens to a request (checked in that order), and a normal answer may then be served as the
-/// vendor's printed sample or in the wrong format.
+/// Rates are probabilities per request (0 to 1); at most one of stall, reset, drop, error,
+/// oversize, trickle and garbage happens to a request (checked in that order), and a normal
+/// answer may then be served as the vendor's printed sample or in the wrong format. `calls`
+/// narrows the rolls to some calls; `chatAllowedReason` changes what chatAllowed says.
 public struct FaultSettings: Sendable, Hashable, Codable {
     /// Added delay before answering, in seconds.
     public var latency: Double = 0
@@ -23,6 +25,18 @@ public struct FaultSettings: Sendable, Hashable, Codable {
     public var oversizeRate: Double = 0
     /// Send oversized bodies chunked, without Content-Length, so only counting reveals the size.
     public var oversizeChunked: Bool = false
+    /// Close the connection with a TCP reset (RST) instead of answering.
+    public var resetRate: Double = 0
+    /// Send the answer's body a byte at a time, `trickleBytesPerSecond` of them a second.
+    public var trickleRate: Double = 0
+    public var trickleBytesPerSecond: Double = 16
+    /// `200` with bytes that are no answer at all (seeded noise), labelled as what was asked for.
+    public var garbageRate: Double = 0
+    /// chatAllowed answers `allowed="false"` with this reason, verbatim (one the note does not
+    /// list, say); nil: the model's answer.
+    public var chatAllowedReason: String?
+    /// The calls the fault rolls apply to; nil: all five and survey posts.
+    public var calls: [ChatAPICall]?
 
     public init() {}
 
@@ -33,14 +47,46 @@ public struct FaultSettings: Sendable, Hashable, Codable {
     /// Checks ranges; - Returns: a one-line complaint, or nil when all is well.
     public var problem: String? {
         for (name, rate) in [("errorRate", errorRate), ("defectRate", defectRate), ("mixupRate", mixupRate),
-                             ("stallRate", stallRate), ("dropRate", dropRate), ("oversizeRate", oversizeRate)]
+                             ("stallRate", stallRate), ("dropRate", dropRate), ("oversizeRate", oversizeRate),
+                             ("resetRate", resetRate), ("trickleRate", trickleRate), ("garbageRate", garbageRate)]
         where !(rate.isFinite && rate >= 0 && rate <= 1) {
             return "\(name) must be between 0 and 1, got \(rate)"
         }
         for (name, seconds) in [("latency", latency), ("jitter", jitter)] where !(seconds.isFinite && seconds >= 0 && seconds <= 3600) {
             return "\(name) must be between 0 and 3600 seconds, got \(seconds)"
         }
+        if !(trickleBytesPerSecond.isFinite && trickleBytesPerSecond >= 0.01 && trickleBytesPerSecond <= 1_000_000) {
+            return "trickleBytesPerSecond must be between 0.01 and 1000000, got \(trickleBytesPerSecond)"
+        }
+        if let reason = chatAllowedReason, reason.isEmpty || reason.utf8.count > 200 {
+            return "chatAllowedReason must be 1 to 200 bytes long, got \(reason.utf8.count)"
+        }
         return nil
+    }
+
+    /// A call list that names something other than the five calls.
+    public struct CallListError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Reads `capacity,chatAllowed`; `all` or an empty text is nil (every call).
+    public static func calls(parsing text: String) throws(CallListError) -> [ChatAPICall]? {
+        guard !text.isEmpty, text != "all" else { return nil }
+        var calls: [ChatAPICall] = []
+        for name in text.split(separator: ",") {
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard let call = ChatAPICall(rawValue: trimmed) else {
+                throw CallListError(description: "unknown call \"\(trimmed)\" (known: \(ChatAPICall.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            if !calls.contains(call) { calls.append(call) }
+        }
+        return calls
+    }
+
+    /// Whether the fault rolls apply to a request of `call` (nil: a survey post).
+    func applies(to call: ChatAPICall?) -> Bool {
+        guard let calls else { return true }
+        return call.map(calls.contains) ?? false
     }
 
     /// Decides what happens to one request.
@@ -50,9 +96,12 @@ public struct FaultSettings: Sendable, Hashable, Codable {
         delay = max(0, delay)
         func happens(_ rate: Double) -> Bool { rate > 0 && random.unit() < rate }
         if happens(stallRate) { return FaultPlan(delay: delay, action: .stall) }
+        if happens(resetRate) { return FaultPlan(delay: delay, action: .reset) }
         if happens(dropRate) { return FaultPlan(delay: delay, action: .drop) }
         if happens(errorRate) { return FaultPlan(delay: delay, action: .serverError) }
         if happens(oversizeRate) { return FaultPlan(delay: delay, action: .oversize(chunked: oversizeChunked)) }
+        if happens(trickleRate) { return FaultPlan(delay: delay, action: .trickle(bytesPerSecond: trickleBytesPerSecond)) }
+        if happens(garbageRate) { return FaultPlan(delay: delay, action: .garbage(seed: random.next())) }
         if happens(defectRate) { return FaultPlan(delay: delay, action: .answer(.printed)) }
         if happens(mixupRate) { return FaultPlan(delay: delay, action: .answer(.mixedUp)) }
         return FaultPlan(delay: delay, action: .answer(.wellFormed))
@@ -71,8 +120,11 @@ struct FaultPlan: Sendable, Hashable {
         case answer(BodyStyle)
         case serverError
         case stall
+        case reset
         case drop
         case oversize(chunked: Bool)
+        case trickle(bytesPerSecond: Double)
+        case garbage(seed: UInt64)
     }
 
     var delay: Double

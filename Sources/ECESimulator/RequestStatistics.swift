@@ -3,12 +3,24 @@ struct RequestStatistics: Sendable {
     private(set) var total = 0
     private(set) var byCall: [String: Int] = [:]
     private(set) var peakPerSecond = 0
+    /// API requests received and not yet answered (a stalled one stays until the client gives up).
+    private(set) var open = 0
+    private(set) var peakOpen = 0
     /// Request times inside the last second (a sliding window), oldest first from `head`.
     private var window: [Double] = []
     private var head = 0
     /// Counts per whole wall-clock second, the most recent `keptSeconds` of them.
     private var buckets: [Int: Int] = [:]
     static let keptSeconds = 60
+
+    mutating func begin() {
+        open += 1
+        peakOpen = max(peakOpen, open)
+    }
+
+    mutating func end() {
+        open = max(0, open - 1)
+    }
 
     mutating func record(_ call: String, atWall wall: Double) {
         total += 1
@@ -32,7 +44,7 @@ struct RequestStatistics: Sendable {
         let now = Int(wall.rounded(.down))
         let recent = buckets.filter { $0.key > now - Self.keptSeconds }.sorted { $0.key < $1.key }
         return RequestCounts(
-            total: total, byCall: byCall, peakPerSecond: peakPerSecond, lastSecond: inLastSecond,
+            total: total, byCall: byCall, peakPerSecond: peakPerSecond, lastSecond: inLastSecond, open: open, peakOpen: peakOpen,
             perSecond: recent.map { RequestCounts.Second(second: $0.key, count: $0.value) }
         )
     }
@@ -55,6 +67,10 @@ public struct RequestCounts: Sendable, Hashable, Codable {
     public var peakPerSecond: Int
     /// Requests within the last second.
     public var lastSecond: Int
+    /// API requests on the wire now: received, not yet answered or given up on.
+    public var open: Int
+    /// The most API requests on the wire at once since the start or last reset.
+    public var peakOpen: Int
     /// The last minute, one entry per second that saw requests.
     public var perSecond: [Second]
 

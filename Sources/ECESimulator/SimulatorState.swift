@@ -68,7 +68,12 @@ public actor SimulatorState {
 
     public func requestCounts() -> RequestCounts { statistics.snapshot(atWall: wallClock.now()) }
 
-    public func resetRequestCounts() { statistics = RequestStatistics() }
+    public func resetRequestCounts() {
+        // Requests still open stay counted, so they are not forgotten when they end.
+        let open = statistics.open
+        statistics = RequestStatistics()
+        for _ in 0..<open { statistics.begin() }
+    }
 
     public func surveys() -> [ReceivedSurvey] { received }
 
@@ -170,12 +175,25 @@ public actor SimulatorState {
     func answer(_ call: ChatAPICall, entryPoint id: EntryPointID) -> (value: ChatAPIValue?, plan: FaultPlan) {
         synchronize()
         let faults = faultsByEntryPoint[id] ?? globalFaults
-        let plan = faults.isNone ? FaultPlan.plain : faults.plan(&faultRandom)
-        return (model.value(for: call, entryPoint: id), plan)
+        let plan = faults.isNone || !faults.applies(to: call) ? FaultPlan.plain : faults.plan(&faultRandom)
+        var value = model.value(for: call, entryPoint: id)
+        if call == .chatAllowed, value != nil, let reason = faults.chatAllowedReason {
+            value = .chatAllowed(ChatAllowed(allowed: false, reason: ChatAllowedReason(rawValue: reason)))
+        }
+        return (value, plan)
     }
 
     func surveyPlan() -> FaultPlan {
-        globalFaults.isNone ? .plain : globalFaults.plan(&faultRandom)
+        globalFaults.isNone || !globalFaults.applies(to: nil) ? .plain : globalFaults.plan(&faultRandom)
+    }
+
+    /// Counts an API request as open until `endRequest`, for the peak `/sim/stats` reports.
+    func beginRequest() {
+        statistics.begin()
+    }
+
+    func endRequest() {
+        statistics.end()
     }
 
     func receive(_ survey: Survey) {

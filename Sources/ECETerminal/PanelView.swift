@@ -127,6 +127,14 @@ public struct PanelView: Sendable {
         let failingCalls = entryPoint.failingCalls
         if let failing = failingCalls.first {
             let state = entryPoint.state(failing.call)
+            // Other calls still answer, so the newest data is fresh: the age that matters is
+            // that of the value the failing call left on the panel.
+            let othersAnswer = entryPoint.calls.values.contains { !$0.isFailing && $0.lastSuccessAt != nil }
+            if othersAnswer, let newest = entryPoint.newestDataAt, state.lastSuccessAt.map({ newest.timeIntervalSince($0) >= 1 }) ?? true {
+                let label = Self.fieldLabel(failing.call)
+                parts[0] = state.lastSuccessAt.map { "\(label) \(DurationText.age(seconds: context.now.timeIntervalSince($0))) old" }
+                    ?? "no \(label) yet"
+            }
             var text = "\(state.consecutiveFailures)\(context.glyphs.times) failed"
             if let since = state.failingSince {
                 text += " for " + DurationText.age(seconds: context.now.timeIntervalSince(since))
@@ -137,6 +145,17 @@ public struct PanelView: Sendable {
         }
         let role: StyleRole = entryPoint.isStale ? .stale : !failingCalls.isEmpty ? .warning : .dim
         return (parts.joined(separator: context.glyphs.separator), role)
+    }
+
+    /// The panel's label of the value a call provides.
+    static func fieldLabel(_ call: ChatAPICall) -> String {
+        switch call {
+        case .agentAvailability: "agents"
+        case .capacity: "slots"
+        case .liveSessionStatus: "queue"
+        case .checkEligibility: "elig"
+        case .chatAllowed: "status"
+        }
     }
 
     /// Two labelled values on one line: `queue 12      wait 2m 05s`.

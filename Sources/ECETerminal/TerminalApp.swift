@@ -17,6 +17,7 @@ public final class TerminalApp: Sendable {
     private let mailbox = Mutex<MonitorSnapshot?>(nil)
     private let quitRequested = Atomic<Bool>(false)
     private let isRunning = Atomic<Bool>(false)
+    private let endingSignalNumber = Atomic<Int32>(0)
     let wakePipe = WakePipe()
 
     public init(configuration: TerminalConfiguration = TerminalConfiguration()) {
@@ -45,6 +46,7 @@ public final class TerminalApp: Sendable {
         guard isRunning.exchange(true, ordering: .sequentiallyConsistent) == false else { throw TerminalError.alreadyRunning }
         defer { isRunning.store(false, ordering: .sequentiallyConsistent) }
         quitRequested.store(false, ordering: .sequentiallyConsistent)
+        endingSignalNumber.store(0, ordering: .sequentiallyConsistent)
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
                 let thread = Thread { [self] in
@@ -72,4 +74,15 @@ public final class TerminalApp: Sendable {
     }
 
     var shouldQuit: Bool { quitRequested.load(ordering: .sequentiallyConsistent) }
+
+    /// The signal (SIGINT, SIGTERM, SIGHUP) that ended the last `run`, or nil when it ended
+    /// otherwise; a command exits with 128 + its number, as a shell reports a signal.
+    public var endingSignal: Int32? {
+        let signal = endingSignalNumber.load(ordering: .sequentiallyConsistent)
+        return signal == 0 ? nil : signal
+    }
+
+    func recordEndingSignal(_ signal: Int32) {
+        endingSignalNumber.store(signal, ordering: .sequentiallyConsistent)
+    }
 }

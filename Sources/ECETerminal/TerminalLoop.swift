@@ -95,7 +95,9 @@ final class TerminalLoop {
             }
             _ = poll(&fds, nfds_t(fds.count), max(1, wait))
             app.wakePipe.drain()
-            if app.shouldQuit || SignalRelay.received != 0 { return }
+            let signal = SignalRelay.received
+            if signal != 0 { app.recordEndingSignal(signal) }
+            if app.shouldQuit || signal != 0 { return }
 
             // Keys: ncurses buffers input itself, so read until it has nothing left.
             readKeys: while true {

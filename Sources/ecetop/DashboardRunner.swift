@@ -18,6 +18,9 @@ enum DashboardRunner {
     /// One monitor per site, each with its own client and budget; with several sites the
     /// dashboard gets their snapshots merged into one. `metricsAddress` also serves `/metrics`.
     static func run(sites: [SitePlan], terminalConfiguration: TerminalConfiguration, metricsAddress: ListenAddress? = nil) async throws {
+        // A write to a pipe or socket whose reader has gone (an `--events` FIFO, a server that
+        // closed) must fail with EPIPE, not kill the process with the screen still up.
+        signal(SIGPIPE, SIG_IGN)
         let exporter = metricsAddress.map { _ in MetricsExporter() }
         let monitors = sites.map { site in
             SiteMonitor(name: site.title, client: site.client, entryPoints: site.entryPoints, configuration: site.monitorConfiguration,
@@ -58,6 +61,8 @@ enum DashboardRunner {
         }
         await metricsServer?.stop()
         await SitePlan.shutdown(sites)
+        // Ended by SIGINT, SIGTERM or SIGHUP: the terminal is restored; report it as a shell would.
+        if let signal = app.endingSignal { throw ExitCode(128 + signal) }
     }
 
     /// Appends one line to the log file (the screen is not up yet, so the file is not open).

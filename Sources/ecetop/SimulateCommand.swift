@@ -62,6 +62,24 @@ struct SimulateCommand: AsyncParsableCommand {
     @Flag(name: .customLong("oversize-chunked"), help: "Send oversized bodies chunked, without Content-Length.")
     var oversizeChunked = false
 
+    @Option(name: .customLong("reset-rate"), help: ArgumentHelp("Share of requests whose connection is reset (TCP RST) without an answer.", valueName: "RATE"))
+    var resetRate: Double = 0
+
+    @Option(name: .customLong("trickle-rate"), help: ArgumentHelp("Share of answers whose body is sent a byte at a time.", valueName: "RATE"))
+    var trickleRate: Double = 0
+
+    @Option(name: .customLong("trickle-speed"), help: ArgumentHelp("Bytes a second of a trickled body.", valueName: "BYTES"))
+    var trickleSpeed: Double = 16
+
+    @Option(name: .customLong("garbage-rate"), help: ArgumentHelp("Share of answers that are random bytes (200, labelled as asked).", valueName: "RATE"))
+    var garbageRate: Double = 0
+
+    @Option(name: .customLong("chat-allowed-reason"), help: ArgumentHelp("chatAllowed answers allowed=\"false\" with this reason, verbatim.", valueName: "TEXT"))
+    var chatAllowedReason: String?
+
+    @Option(name: .customLong("fault-calls"), help: ArgumentHelp("Apply the fault rates only to these calls, e.g. capacity,chatAllowed.", valueName: "CALLS"))
+    var faultCalls: String?
+
     @Option(name: .customLong("fault-entry-points"), help: ArgumentHelp("Apply the fault flags only to these entry points.", valueName: "RANGE"))
     var faultEntryPoints: String?
 
@@ -105,8 +123,24 @@ struct SimulateCommand: AsyncParsableCommand {
         faults.dropRate = dropRate
         faults.oversizeRate = oversizeRate
         faults.oversizeChunked = oversizeChunked
+        faults.resetRate = resetRate
+        faults.trickleRate = trickleRate
+        faults.trickleBytesPerSecond = trickleSpeed
+        faults.garbageRate = garbageRate
+        faults.chatAllowedReason = chatAllowedReason
+        if let faultCalls {
+            do {
+                faults.calls = try FaultSettings.calls(parsing: faultCalls)
+            } catch {
+                throw ValidationError("--fault-calls: \(error)")
+            }
+        }
         if let problem = faults.problem {
-            throw ValidationError("fault flags: \(problem.replacingOccurrences(of: "Rate", with: "-rate").lowercased())")
+            // The settings' names, spelled as the flags that set them.
+            let flag = problem.prefix { $0 != " " }
+            let named = ["trickleBytesPerSecond": "trickle-speed", "chatAllowedReason": "chat-allowed-reason"][String(flag)]
+                ?? flag.replacingOccurrences(of: "Rate", with: "-rate").lowercased()
+            throw ValidationError("fault flags: --\(named)\(problem.dropFirst(flag.count))")
         }
         if let faultEntryPoints {
             let ids = try parseEntryPointIDs([faultEntryPoints])

@@ -1,4 +1,5 @@
 import ECEChat
+import ECETestSupport
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -206,30 +207,4 @@ struct ChatAPIClientTests {
             (error as? ChatAPIError)?.description == "invalid survey answer 1: control character U+0007 is not allowed in XML"
         }
     }
-}
-
-/// Keeps the base URL of a server after it has stopped, for the connection-refused test.
-/// A loopback port bound by a socket that never listens: connecting is refused, and no
-/// server started in parallel by another test can be handed the port while it is held.
-struct BoundButNotListening {
-    let descriptor: Int32
-    let number: Int
-
-    init() throws {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
-                bind(descriptor, generic, length) == 0 && getsockname(descriptor, generic, &length) == 0
-            }
-        }
-        guard descriptor >= 0, bound else { throw POSIXError(.EADDRNOTAVAIL) }
-        self.descriptor = descriptor
-        number = Int(UInt16(bigEndian: address.sin_port))
-    }
-
-    func close() { _ = Glibc.close(descriptor) }
 }

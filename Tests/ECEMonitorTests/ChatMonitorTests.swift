@@ -240,7 +240,7 @@ struct ChatMonitorTests {
         do {
             harness.monitor.send(.startJournal("/nonexistent-folder/x.jsonl"))
             let (snapshot, _) = try await harness.advance(until: { $0.journalError != nil })
-            #expect(snapshot.journalError == "cannot create event journal /nonexistent-folder/x.jsonl")
+            #expect(snapshot.journalError == "cannot create event journal /nonexistent-folder/x.jsonl (No such file or directory)")
             #expect(snapshot.journalPath == nil)
         } catch {
             try await harness.shutdown()

@@ -15,7 +15,7 @@ final class MonitorHarness: Sendable {
     private let runner: Task<Void, Never>
 
     init(entryPoints: [EntryPointID], scenario: ScenarioPreset = .calm, configure: (inout MonitorConfiguration) -> Void = { _ in },
-         simulatorPort: Int = 0, requestTimeout: Duration = .seconds(2)) async throws {
+         simulatorPort: Int = 0, requestTimeout: Duration = .seconds(2), server: ChatAPIServer? = nil) async throws {
         var simulatorConfiguration = SimulatorConfiguration()
         simulatorConfiguration.scenario = .preset(scenario)
         simulatorConfiguration.entryPoints = entryPoints
@@ -25,7 +25,8 @@ final class MonitorHarness: Sendable {
         simulator = try await ECESimulatorServer.start(simulatorConfiguration)
         var clientConfiguration = ChatAPIClient.Configuration()
         clientConfiguration.requestTimeout = requestTimeout
-        client = try ChatAPIClient(server: simulator.server, configuration: clientConfiguration)
+        // `server` points the client elsewhere (a port nobody serves yet); the simulator still runs.
+        client = try ChatAPIClient(server: server ?? simulator.server, configuration: clientConfiguration)
         var configuration = MonitorConfiguration()
         configuration.interval = .seconds(1)
         configuration.budget = .init(ratePerSecond: 0, burst: 0)

@@ -3,7 +3,9 @@ import ECESimulator
 import Foundation
 import Testing
 
-@Suite("Each injected fault reaches the client as the right typed outcome")
+// Serialized: several of these compare latencies and deadlines, and under a loaded machine's
+// full parallel run a dozen simulators of this one suite at once starve each other.
+@Suite("Each injected fault reaches the client as the right typed outcome", .serialized)
 struct FaultTests {
     static func faults(_ change: (inout FaultSettings) -> Void) -> FaultSettings {
         var faults = FaultSettings()
@@ -51,6 +53,101 @@ struct FaultTests {
             }
             await simulator.clearFaults()
             #expect(try await client.capacity(.id(1000)) == 9)
+        }
+    }
+
+    @Test func resetIsAConnectionResetNotAnOrderlyClose() async throws {
+        try await SimulatorHarness.run { (simulator, client) async throws in
+            await simulator.setFaults(Self.faults { $0.resetRate = 1 })
+            let exchange = await client.exchange(.capacity, entryPoint: .id(1000))
+            #expect(exchange.error?.kind == .connectionReset, "\(String(describing: exchange.error))")
+            // RST, not FIN: the client sees ECONNRESET (errno 104) from the kernel.
+            #expect(exchange.error?.description.contains("errno 104") == true, "\(String(describing: exchange.error))")
+            await simulator.clearFaults()
+            #expect(try await client.capacity(.id(1000)) == 9)
+        }
+    }
+
+    @Test func trickledBodyHitsTheDeadlineAndFreesItsSlot() async throws {
+        var configuration = SimulatorHarness.configuration()
+        configuration.faults = Self.faults { $0.trickleRate = 1; $0.trickleBytesPerSecond = 20 }
+        try await SimulatorHarness.run(configuration, timeout: .milliseconds(600)) { (simulator, client) async throws in
+            // The head comes at once, the body far slower than the deadline allows.
+            let exchange = await client.exchange(.capacity, entryPoint: .id(1000))
+            #expect(exchange.error?.kind == .timeout, "\(String(describing: exchange.error))")
+            #expect(await client.requestsInFlight == 0)
+        }
+    }
+
+    @Test("Garbage bodies are a malformed-body error quoting printable text only", arguments: ChatAPICall.allCases)
+    func garbage(call: ChatAPICall) async throws {
+        try await SimulatorHarness.run { (simulator, client) async throws in
+            await simulator.setFaults(Self.faults { $0.garbageRate = 1 })
+            let exchange = await client.exchange(call, entryPoint: .id(1000))
+            #expect(exchange.httpStatus == 200)
+            #expect(exchange.body.count == 256)
+            #expect(exchange.error?.kind == .malformedBody, "\(String(describing: exchange.error))")
+            let text = exchange.error?.description ?? ""
+            #expect(text.hasPrefix("\(call.rawValue): malformed body"))
+            #expect(!text.unicodeScalars.contains { $0.properties.generalCategory == .control })
+        }
+    }
+
+    @Test func chatAllowedReasonIsServedVerbatimAndKeptByTheClient() async throws {
+        try await SimulatorHarness.run { (simulator, client) async throws in
+            let base = simulator.baseURL
+            #expect(try await SimulatorHarness.http("POST", "\(base)/sim/faults?chatAllowedReason=maintenance_window&entryPoints=1000").status == 200)
+            #expect(try await client.chatAllowed(.id(1000)) == ChatAllowed(allowed: false, reason: .unrecognized("maintenance_window")))
+            // Other calls and entry points are untouched.
+            #expect(try await client.capacity(.id(1000)) == 9)
+            #expect(try await client.chatAllowed(.id(1006)).allowed)
+            // Markup in the reason is escaped on the wire and read back as text.
+            await simulator.clearFaults()
+            await simulator.setFaults(Self.faults { $0.chatAllowedReason = #"a<b & "c""# })
+            #expect(try await client.chatAllowed(.id(1000)).reason == .unrecognized(#"a<b & "c""#))
+            #expect(try await SimulatorHarness.http("POST", "\(base)/sim/faults?chatAllowedReason=").status == 200)
+            #expect(try await client.chatAllowed(.id(1000)).allowed)
+        }
+    }
+
+    @Test func faultsCanBeNarrowedToSomeCalls() async throws {
+        try await SimulatorHarness.run { (simulator, client) async throws in
+            let base = simulator.baseURL
+            #expect(try await SimulatorHarness.http("POST", "\(base)/sim/faults?errorRate=1&calls=capacity").status == 200)
+            #expect(await client.exchange(.capacity, entryPoint: .id(1000)).httpStatus == 500)
+            for call in ChatAPICall.allCases where call != .capacity {
+                #expect(await client.exchange(call, entryPoint: .id(1000)).error == nil, "\(call)")
+            }
+            let report = try JSONDecoder().decode(FaultReport.self, from: Data(try await SimulatorHarness.http("GET", "\(base)/sim/faults").body.utf8))
+            #expect(report.global.calls == [.capacity])
+            let bad = try await SimulatorHarness.http("POST", "\(base)/sim/faults?calls=capacity,queue")
+            #expect(bad.status == 400)
+            #expect(bad.body.contains(#"unknown call \"queue\""#))
+            #expect(try await SimulatorHarness.http("POST", "\(base)/sim/faults?calls=all").status == 200)
+            #expect(await client.exchange(.chatAllowed, entryPoint: .id(1000)).httpStatus == 500)
+        }
+    }
+
+    @Test func statsCountRequestsOnTheWire() async throws {
+        try await SimulatorHarness.run(timeout: .seconds(30)) { (simulator, client) async throws in
+            await simulator.setFaults(Self.faults { $0.stallRate = 1 }, for: [.id(1001)])
+            let stalled = Task { await client.exchange(.capacity, entryPoint: .id(1001)) }
+            // Poll (with a real deadline) until the stalled request is open at the server.
+            let deadline = ContinuousClock.now + .seconds(20)
+            while await simulator.requestCounts().open < 1, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            #expect(await simulator.requestCounts().open == 1)
+            _ = try await client.capacity(.id(1000))
+            let counts = await simulator.requestCounts()
+            #expect(counts.open == 1 && counts.peakOpen == 2)
+            await simulator.clearFaults()
+            stalled.cancel()
+            #expect(await stalled.value.error?.kind == .cancelled)
+            while await simulator.requestCounts().open > 0, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            #expect(await simulator.requestCounts().open == 0)
         }
     }
 
