@@ -1,5 +1,7 @@
 import ECEChat
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import ServiceLifecycle
 
@@ -23,9 +25,14 @@ public enum ECESimulatorServer {
         ChatRoutes(state: state).add(to: router)
         ControlRoutes(state: state).add(to: router)
 
+        var server = HTTPServerBuilder.http1()
+        if let tls = configuration.tls {
+            server = try .tls(tlsConfiguration: try tls.serverConfiguration())
+        }
         let (ready, readyContinuation) = AsyncStream.makeStream(of: Result<Int, StartError>.self)
         let app = Application(
             router: router,
+            server: server,
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "ecetop-simulator"),
             onServerRunning: { channel in
                 readyContinuation.yield(.success(channel.localAddress?.port ?? configuration.port))
@@ -47,7 +54,7 @@ public enum ECESimulatorServer {
         var iterator = ready.makeAsyncIterator()
         switch await iterator.next() {
         case .success(let port):
-            return RunningSimulator(host: configuration.host, port: port, state: state, group: group, task: task)
+            return RunningSimulator(host: configuration.host, port: port, usesTLS: configuration.tls != nil, state: state, group: group, task: task)
         case .failure(let error):
             throw error
         case nil:
