@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// HTTPS trust, `--insecure` and credentials in URLs, through the built binary.
-@Suite("Security, as a built binary")
+@Suite("Security, as a built binary", .serialized)
 struct SecurityTests {
     static func startTLSSimulator(_ certificates: TestCertificates) async throws -> RunningSimulator {
         var configuration = SimulatorConfiguration()
