@@ -72,15 +72,25 @@ public actor ChatAPIClient {
         if configuration.caFile != nil || configuration.insecure {
             var tls = TLSConfiguration.makeClientConfiguration()
             if let caFile = configuration.caFile {
-                guard FileManager.default.isReadableFile(atPath: caFile) else {
-                    throw .connectionFailed(call: "TLS", cause: "cannot read CA file \(caFile)")
-                }
-                tls.trustRoots = .file(caFile)
+                // Read now, so a wrong path or a non-PEM file is one clear error at start-up
+                // rather than a handshake failure on every poll. Added to the system's CAs.
+                tls.additionalTrustRoots = [.certificates(try Self.certificates(inPEMFile: caFile))]
             }
             if configuration.insecure { tls.certificateVerification = .none }
             httpConfiguration.tlsConfiguration = tls
         }
         httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
+    }
+
+    private static func certificates(inPEMFile path: String) throws(ChatAPIError) -> [NIOSSLCertificate] {
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw .connectionFailed(call: "TLS", cause: "cannot read CA file \(path)")
+        }
+        let certificates = (try? NIOSSLCertificate.fromPEMFile(path)) ?? []
+        guard !certificates.isEmpty else {
+            throw .connectionFailed(call: "TLS", cause: "CA file \(path) holds no PEM certificate")
+        }
+        return certificates
     }
 
     /// Closes the connection pool; call once when done.
@@ -104,8 +114,7 @@ public actor ChatAPIClient {
             defer { releaseSlot() }
             var request = HTTPClientRequest(url: server.url(for: call, entryPoint: entryPoint))
             request.method = .GET
-            request.headers.add(name: "Accept", value: configuration.format.acceptHeader)
-            request.headers.add(name: "User-Agent", value: configuration.userAgent)
+            addStandardHeaders(to: &request)
             let response = try await perform(request, call: call.rawValue)
             status = response.status
             contentType = response.contentType
@@ -168,8 +177,7 @@ public actor ChatAPIClient {
             var request = HTTPClientRequest(url: server.surveyURL)
             request.method = .POST
             request.headers.add(name: "Content-Type", value: "text/xml; charset=utf-8")
-            request.headers.add(name: "Accept", value: configuration.format.acceptHeader)
-            request.headers.add(name: "User-Agent", value: configuration.userAgent)
+            addStandardHeaders(to: &request)
             request.body = .bytes(ByteBuffer(string: survey.xmlBody))
             let response = try await perform(request, call: "survey")
             guard (200..<300).contains(response.status) else {
@@ -192,6 +200,13 @@ public actor ChatAPIClient {
     public var requestsInFlight: Int { inFlight }
 
     // MARK: Transport
+
+    /// Accept, User-Agent, and the URL's credentials as `Authorization` (they are not in the URL).
+    private nonisolated func addStandardHeaders(to request: inout HTTPClientRequest) {
+        request.headers.add(name: "Accept", value: configuration.format.acceptHeader)
+        request.headers.add(name: "User-Agent", value: configuration.userAgent)
+        if let authorization = server.authorization { request.headers.add(name: "Authorization", value: authorization) }
+    }
 
     private struct RawResponse {
         var status: Int
@@ -316,10 +331,26 @@ public actor ChatAPIClient {
         if let error = error as? HTTPParserError {
             return .connectionFailed(call: call, cause: "not an HTTP answer (\(error))")
         }
-        if let error = error as? NIOSSLError {
-            return .connectionFailed(call: call, cause: "TLS: \(error)")
+        if error is NIOSSLError || error is NIOSSLExtraError || error is BoringSSLError {
+            return .connectionFailed(call: call, cause: tlsCause(error))
         }
         return .connectionFailed(call: call, cause: String(describing: error))
+    }
+
+    /// What a failed TLS handshake means to the person who must fix it, then BoringSSL's words.
+    static func tlsCause(_ error: any Error) -> String {
+        let detail = String(describing: error)
+        if detail.contains("CERTIFICATE_VERIFY_FAILED") {
+            return "TLS: the server's certificate is untrusted (not signed by a known CA, expired, or self-signed; "
+                + "give its CA with --ca-file FILE)"
+        }
+        if let error = error as? NIOSSLExtraError, error == .failedToValidateHostname {
+            return "TLS: the server's certificate is for another host name (\(error))"
+        }
+        if detail.contains("WRONG_VERSION_NUMBER") {
+            return "TLS: the server does not speak TLS on this port (try http://)"
+        }
+        return "TLS: \(detail)"
     }
 
     static func nanoseconds(_ duration: Duration) -> Int64 {

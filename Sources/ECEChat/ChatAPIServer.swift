@@ -4,8 +4,11 @@ import Foundation
 public struct ChatAPIServer: Hashable, Sendable, CustomStringConvertible {
     static let apiPath = "/system/egain/chat/entrypoint"
 
-    /// The normalised base, without a trailing slash, credentials included if given.
+    /// The normalised base, without a trailing slash and without credentials: request URLs are
+    /// built from it, so a password never reaches a URL a library might log or quote in an error.
     public let baseURL: String
+    /// `Basic …` from a `user:password@` in the URL, sent as the `Authorization` header; never shown.
+    public let authorization: String?
 
     /// Accepts `https://host`, `https://host/system`, `https://host/system/egain/chat/entrypoint`
     /// (and any path prefix a reverse proxy adds before `/system`), with or without a trailing slash.
@@ -38,8 +41,16 @@ public struct ChatAPIServer: Hashable, Sendable, CustomStringConvertible {
         var rebuilt = components
         rebuilt.scheme = scheme
         rebuilt.percentEncodedPath = path
+        rebuilt.user = nil
+        rebuilt.password = nil
         guard let url = rebuilt.string else { throw .invalidServerURL(text, reason: "not a URL") }
         baseURL = url
+        if components.user != nil || components.password != nil {
+            let pair = "\(components.user ?? ""):\(components.password ?? "")"
+            authorization = "Basic " + Data(pair.utf8).base64EncodedString()
+        } else {
+            authorization = nil
+        }
     }
 
     /// `host:port`, for error messages (never the credentials).
@@ -55,8 +66,11 @@ public struct ChatAPIServer: Hashable, Sendable, CustomStringConvertible {
 
     public var surveyURL: String { "\(baseURL)/survey" }
 
-    /// The base URL with any `user:password@` removed, for screens and logs.
-    public var description: String { Self.redactingCredentials(in: baseURL) }
+    /// The base URL for screens and logs: `https://***@host/…` when it carries credentials.
+    public var description: String {
+        guard authorization != nil, let schemeEnd = baseURL.range(of: "://") else { return baseURL }
+        return String(baseURL[..<schemeEnd.upperBound]) + "***@" + String(baseURL[schemeEnd.upperBound...])
+    }
 
     /// Replaces the user-info part of a URL with `***@` so passwords never reach a log or screen.
     public static func redactingCredentials(in text: String) -> String {

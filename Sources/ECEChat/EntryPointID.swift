@@ -25,10 +25,13 @@ public struct EntryPointID: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// Parses IDs and inclusive ranges (`1000`, `1000-1009`) in order, dropping repeats.
     ///
-    /// - Parameter maximumCount: refuses lists longer than this, so a typo such as
-    ///   `1-99999999` is an error instead of an out-of-memory.
+    /// - Parameters:
+    ///   - maximumCount: refuses lists longer than this, so a typo such as `1-99999999` is an
+    ///     error instead of an out-of-memory.
+    ///   - refusingRepeats: an ID given twice (or in two overlapping ranges) is an error naming
+    ///     it, for lists a person typed, where a repeat is a mistake rather than a merge.
     public static func parseList(
-        _ arguments: [String], maximumCount: Int = 10_000
+        _ arguments: [String], maximumCount: Int = 10_000, refusingRepeats: Bool = false
     ) throws(ChatAPIError) -> [EntryPointID] {
         var seen = Set<EntryPointID>()
         var result: [EntryPointID] = []
@@ -39,6 +42,10 @@ public struct EntryPointID: Hashable, Comparable, Sendable, CustomStringConverti
                 let first: EntryPointID
                 let last: EntryPointID
                 if bounds.count == 2 {
+                    // `-5` and `5-` are not ranges: name the text typed, not an empty half.
+                    guard !bounds[0].trimmingWhitespace().isEmpty, !bounds[1].trimmingWhitespace().isEmpty else {
+                        throw .invalidEntryPointID(text, reason: "not a positive whole number or a range such as 1000-1009")
+                    }
                     first = try EntryPointID(parsing: String(bounds[0]))
                     last = try EntryPointID(parsing: String(bounds[1]))
                     guard first <= last else {
@@ -54,7 +61,11 @@ public struct EntryPointID: Hashable, Comparable, Sendable, CustomStringConverti
                 var value = first.rawValue
                 while value <= last.rawValue {
                     let id = EntryPointID(value)!
-                    if seen.insert(id).inserted { result.append(id) }
+                    if seen.insert(id).inserted {
+                        result.append(id)
+                    } else if refusingRepeats {
+                        throw .invalidEntryPointID(text, reason: "\(id) is listed twice")
+                    }
                     value += 1
                 }
             }

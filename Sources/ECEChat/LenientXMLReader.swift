@@ -181,6 +181,8 @@ private struct Parser {
         let name = readName()
         guard !name.isEmpty else { throw failure("a '<' that starts no element") }
         var element = LenientXMLElement(name: localName(of: name), qualifiedName: name, attributes: [], children: [], text: "")
+        // A set, not a scan of `attributes`: a tag with n attributes must cost n, not n².
+        var attributeNames: Set<String> = []
         while true {
             skipWhitespace()
             guard index < bytes.count else { throw failure("body ends inside the tag <\(name)>") }
@@ -204,7 +206,7 @@ private struct Parser {
             skipWhitespace()
             let value = try readAttributeValue(attributeName)
             let key = attributeName.hasPrefix("xmlns") ? attributeName : localName(of: attributeName)
-            guard element.attribute(key) == nil else {
+            guard attributeNames.insert(key).inserted else {
                 throw failure("attribute \(key) appears twice in <\(name)>")
             }
             element.attributes.append(.init(name: key, value: value))

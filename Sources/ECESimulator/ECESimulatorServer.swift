@@ -1,5 +1,7 @@
 import ECEChat
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import ServiceLifecycle
 
@@ -23,10 +25,14 @@ public enum ECESimulatorServer {
         ChatRoutes(state: state).add(to: router)
         ControlRoutes(state: state).add(to: router)
 
+        var server = HTTPServerBuilder.http1(configuration: .init(additionalChannelHandlers: [ClientGoneWatcher()]))
+        if let tls = configuration.tls {
+            server = try .tls(server, tlsConfiguration: try tls.serverConfiguration())
+        }
         let (ready, readyContinuation) = AsyncStream.makeStream(of: Result<Int, StartError>.self)
         let app = Application(
             router: router,
-            server: .http1(configuration: .init(additionalChannelHandlers: [ClientGoneWatcher()])),
+            server: server,
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "ecetop-simulator"),
             onServerRunning: { channel in
                 readyContinuation.yield(.success(channel.localAddress?.port ?? configuration.port))
@@ -48,7 +54,7 @@ public enum ECESimulatorServer {
         var iterator = ready.makeAsyncIterator()
         switch await iterator.next() {
         case .success(let port):
-            return RunningSimulator(host: configuration.host, port: port, state: state, group: group, task: task)
+            return RunningSimulator(host: configuration.host, port: port, usesTLS: configuration.tls != nil, state: state, group: group, task: task)
         case .failure(let error):
             throw error
         case nil:

@@ -11,7 +11,10 @@ public struct SimulatorConfiguration: Sendable {
         case custom(Scenario)
     }
 
+    /// Loopback only unless told otherwise: the simulator has no authentication.
     public var host = "127.0.0.1"
+    /// Serve HTTPS with these PEM files instead of plain HTTP.
+    public var tls: SimulatorTLSFiles?
     /// 0 picks a free port; `RunningSimulator.port` tells which.
     public var port = 0
     public var scenario: ScenarioSource = .preset(.calm)

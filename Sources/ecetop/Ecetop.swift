@@ -1,5 +1,6 @@
 import ArgumentParser
 import ECEChat
+import Foundation
 
 /// The ecetop command line: a live dashboard and tools for Cisco ECE chat entry points.
 @main
@@ -11,4 +12,19 @@ struct Ecetop: AsyncParsableCommand {
         subcommands: [WatchCommand.self, DemoCommand.self, CheckCommand.self, ExportCommand.self, ReplayCommand.self, SurveyCommand.self, SimulateCommand.self, ThemesCommand.self, ConfigCommand.self],
         defaultSubcommand: WatchCommand.self
     )
+
+    /// Most arguments a command line may have. swift-argument-parser's time grows with the
+    /// square of the count (10,000 IDs as separate arguments take minutes), so a longer line
+    /// is refused at once; ranges and comma lists carry any number of IDs in one argument.
+    static let maximumArgumentCount = 1000
+
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard arguments.count <= maximumArgumentCount else {
+            FileHandle.standardError.write(Data(("Error: \(arguments.count) arguments are too many (at most \(maximumArgumentCount)): "
+                + "give entry points as ranges or comma-separated lists, e.g. 1-10000 or 1000,1002,1005-1009\n").utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
+        await main(arguments)
+    }
 }

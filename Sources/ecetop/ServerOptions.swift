@@ -80,10 +80,11 @@ struct ServerOptions: ParsableArguments {
 
 extension ChatAPIClient.ResponseFormat: ExpressibleByArgument {}
 
-/// Parses the ID arguments (`1000`, `1000-1009`) as a command-line validation error on failure.
+/// Parses the ID arguments (`1000`, `1000-1009`) as a command-line validation error on failure;
+/// an ID typed twice is refused, as a scenario file refuses it.
 func parseEntryPointIDs(_ arguments: [String]) throws -> [EntryPointID] {
     do {
-        return try EntryPointID.parseList(arguments)
+        return try EntryPointID.parseList(arguments, refusingRepeats: true)
     } catch {
         throw ValidationError(error.description)
     }

@@ -23,6 +23,12 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Port to listen on; 0 picks a free one.", valueName: "N"))
     var port = 8080
 
+    @Option(name: .customLong("tls-cert"), help: ArgumentHelp("Serve HTTPS with this PEM certificate chain (needs --tls-key).", valueName: "FILE"))
+    var tlsCertificate: String?
+
+    @Option(name: .customLong("tls-key"), help: ArgumentHelp("The PEM private key of --tls-cert.", valueName: "FILE"))
+    var tlsKey: String?
+
     @Option(name: .long, help: ArgumentHelp("A preset name or a TOML scenario file.", valueName: "NAME|FILE"))
     var scenario = "calm"
 
@@ -89,6 +95,7 @@ struct SimulateCommand: AsyncParsableCommand {
     func validate() throws {
         guard !host.isEmpty else { throw ValidationError("--host must not be empty") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, got \(port)") }
+        guard (tlsCertificate == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
         guard speed.isFinite, speed >= 0, speed <= 1_000_000 else { throw ValidationError("--speed must be a number from 0 to 1000000, got \(speed)") }
         let configuration = try makeConfiguration()
         do {
@@ -102,6 +109,9 @@ struct SimulateCommand: AsyncParsableCommand {
         var configuration = SimulatorConfiguration()
         configuration.host = host
         configuration.port = port
+        if let tlsCertificate, let tlsKey {
+            configuration.tls = SimulatorTLSFiles(certificateChain: tlsCertificate, privateKey: tlsKey)
+        }
         configuration.seed = seed
         configuration.speed = speed
         configuration.logLevel = verbose ? .debug : .info

@@ -21,7 +21,8 @@ struct ChatAPIClientTests {
             let call = context.parameters.get("call") ?? ""
             let id = context.parameters.get("id") ?? ""
             let accept = request.headers[.accept] ?? ""
-            await inbox.record(body: [], headers: ["accept": accept, "user-agent": request.headers[.userAgent] ?? ""])
+            await inbox.record(body: [], headers: ["accept": accept, "user-agent": request.headers[.userAgent] ?? "",
+                                                   "authorization": request.headers[.authorization] ?? ""])
             switch id {
             case "1000":
                 if accept.contains("json") {
