@@ -46,22 +46,7 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
     private var pendingJournal: [MonitorEvent] = []
     private var journalError: String?
 
-    /// The scheduling state of one entry point beside what it shows.
-    ///
-    /// A class: the scheduler scans every entry on each turn, and as a struct each look at
-    /// `dueAt` copied the whole snapshot (calls, alerts, history) with a retain per field.
-    private final class Entry {
-        var snapshot: EntryPointSnapshot
-        var dueAt: Duration
-        var isInFlight = false
-        var isPriority = false
-        var backoffLevel = 0
-
-        init(snapshot: EntryPointSnapshot, dueAt: Duration) {
-            self.snapshot = snapshot
-            self.dueAt = dueAt
-        }
-    }
+    private typealias Entry = MonitoredEntry
 
     public init(
         client: ChatAPIClient, entryPoints: [EntryPointID], configuration: MonitorConfiguration = .init(),
@@ -171,7 +156,12 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
     }
 
     private func nextWakeTime(now: Duration) -> Duration {
-        let earliest = entries.values.lazy.filter { !$0.isInFlight }.map(\.dueAt).min() ?? now + .seconds(1)
+        var earliest = now + .seconds(1)
+        var found = false
+        for entry in entries.values where !entry.isInFlight && (!found || entry.dueAt < earliest) {
+            earliest = entry.dueAt
+            found = true
+        }
         let probe = lastDispatchAt + effectiveInterval
         // The earliest due poll, but not before the next probe, and never more than a second
         // away so staleness and the header's clock keep moving.
@@ -423,5 +413,24 @@ func nanoseconds(_ duration: Duration) -> Int64 {
 extension ChatMonitor where C == ContinuousClock {
     public init(client: ChatAPIClient, entryPoints: [EntryPointID], configuration: MonitorConfiguration = .init(), logger: Logger = Logger(label: "ecetop.monitor")) {
         self.init(client: client, entryPoints: entryPoints, configuration: configuration, clock: ContinuousClock(), origin: Date(), logger: logger)
+    }
+}
+
+/// The scheduling state of one entry point beside what it shows.
+///
+/// A class: the scheduler scans every entry on each turn, and as a struct each look at
+/// `dueAt` copied the whole snapshot (calls, alerts, history) with a retain per field. Not
+/// nested in the generic monitor, whose nested types need their metadata looked up on
+/// every access.
+private final class MonitoredEntry {
+    var snapshot: EntryPointSnapshot
+    var dueAt: Duration
+    var isInFlight = false
+    var isPriority = false
+    var backoffLevel = 0
+
+    init(snapshot: EntryPointSnapshot, dueAt: Duration) {
+        self.snapshot = snapshot
+        self.dueAt = dueAt
     }
 }
