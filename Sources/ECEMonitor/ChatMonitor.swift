@@ -37,8 +37,7 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
     private var requestsSent = 0
     private var isDirty = true
     private var random: SplitMix64
-    private var wakeContinuation: CheckedContinuation<Void, Never>?
-    private var wakePending = false
+    private var wakeSignal = WakeSignal()
     private var lastDispatchAt: Duration = .zero
     private var lastStalenessCheck: Duration = .seconds(-1)
     private var latestSnapshot = MonitorSnapshot()
@@ -209,10 +208,7 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
     // MARK: Sleeping and waking
 
     private func sleep(until deadline: Duration) async {
-        if wakePending {
-            wakePending = false
-            return
-        }
+        if wakeSignal.consumePending() { return }
         let target = start.advanced(by: max(deadline, elapsed))
         let clock = self.clock
         let timer = Task {
@@ -222,21 +218,14 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
             } catch {}
         }
         await withTaskCancellationHandler {
-            await withCheckedContinuation { wakeContinuation = $0 }
+            await withCheckedContinuation { wakeSignal.park($0) }
         } onCancel: {
             Task { await self.wake() }
         }
         timer.cancel()
     }
 
-    private func wake() {
-        if let continuation = wakeContinuation {
-            wakeContinuation = nil
-            continuation.resume()
-        } else {
-            wakePending = true
-        }
-    }
+    private func wake() { wakeSignal.wake() }
 
     // MARK: Commands
 

@@ -26,9 +26,8 @@ public actor ReplayPlayer<C: Clock> where C.Duration == Duration {
     private var anchorInstant: C.Instant
     private var anchorPosition: Date
     private var generation = 0
-    private var wakeContinuation: CheckedContinuation<Void, Never>?
+    private var wakeSignal = WakeSignal()
     /// A wake that came while not asleep: the next sleep returns at once.
-    private var wakePending = false
     private var latestSnapshot = MonitorSnapshot()
 
     public init(recording: Recording, speed: Double = 1, clock: C) {
@@ -117,10 +116,7 @@ public actor ReplayPlayer<C: Clock> where C.Duration == Duration {
 
     /// Sleeps on the clock until `duration` passes or a command (or cancellation) wakes it.
     private func sleep(for duration: Duration) async {
-        if wakePending {
-            wakePending = false
-            return
-        }
+        if wakeSignal.consumePending() { return }
         let clock = self.clock
         let deadline = clock.now.advanced(by: duration)
         let timer = Task {
@@ -130,21 +126,14 @@ public actor ReplayPlayer<C: Clock> where C.Duration == Duration {
             } catch {}
         }
         await withTaskCancellationHandler {
-            await withCheckedContinuation { wakeContinuation = $0 }
+            await withCheckedContinuation { wakeSignal.park($0) }
         } onCancel: {
             Task { await self.wake() }
         }
         timer.cancel()
     }
 
-    private func wake() {
-        if let continuation = wakeContinuation {
-            wakeContinuation = nil
-            continuation.resume()
-        } else {
-            wakePending = true
-        }
-    }
+    private func wake() { wakeSignal.wake() }
 
     private func publish() {
         generation += 1
