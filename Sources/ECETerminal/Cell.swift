@@ -28,6 +28,13 @@ public struct Cell: Sendable, Hashable {
         isContinuation = false
     }
 
+    /// A cell holding one Unicode scalar that is a grapheme by itself.
+    init(scalar: UInt32, style: CellStyle) {
+        scalar0 = scalar
+        self.style = style
+        isContinuation = false
+    }
+
     public static let blank = Cell()
 
     /// The grapheme drawn here; for the right half of a wide character, a space.
@@ -83,7 +90,23 @@ public struct Cell: Sendable, Hashable {
     }
 
     private static func append(_ value: UInt32, to bytes: inout [UInt8]) {
-        if let scalar = Unicode.Scalar(value) { UTF8.encode(scalar) { bytes.append($0) } }
+        // Cells hold only valid scalars (they come from `Unicode.Scalar`s), so no checks.
+        switch value {
+        case ..<0x80:
+            bytes.append(UInt8(value))
+        case ..<0x800:
+            bytes.append(UInt8(0xC0 | value >> 6))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        case ..<0x10000:
+            bytes.append(UInt8(0xE0 | value >> 12))
+            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        default:
+            bytes.append(UInt8(0xF0 | value >> 18))
+            bytes.append(UInt8(0x80 | value >> 12 & 0x3F))
+            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        }
     }
 }
 

@@ -18,7 +18,38 @@ enum CharacterWidth {
     /// Total columns of a string.
     static func columns(of text: some StringProtocol) -> Int {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        if let count = standaloneSingleColumnCount(text) { return count }
         return text.reduce(0) { $0 + columns(of: $1) }
+    }
+
+    /// The scalar count of text made only of standalone one-column scalars (then also its
+    /// grapheme count and its width); nil otherwise.
+    static func standaloneSingleColumnCount(_ text: some StringProtocol) -> Int? {
+        var count = 0
+        for scalar in text.unicodeScalars {
+            guard isStandaloneSingleColumn(scalar.value) else { return nil }
+            count += 1
+        }
+        return count
+    }
+
+    /// Printable, one column wide, and a grapheme by itself beside any other such scalar (no
+    /// combining marks, joiners, variation selectors, emoji presentation, Hangul jamo or
+    /// regional indicators): blocks chosen to hold every glyph the dashboard draws, so that
+    /// its text needs no grapheme breaking. A test checks every scalar listed against
+    /// `columns(of: Character)` and Swift's grapheme breaking.
+    static func isStandaloneSingleColumn(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x20..<0x7F,  // ASCII
+             0xA0..<0x300,  // Latin-1 and Latin Extended (`·`, `×`, `é`), before the combining marks
+             0x2010..<0x2028, 0x2030..<0x205F,  // dashes, quotes, `…`, `‰` (not the zero-width or bidi controls)
+             0x2190..<0x2300,  // arrows and mathematical operators (`→`)
+             0x2500..<0x25FD,  // box drawing, block elements, geometric shapes (`─`, `▁`, `●`, `▲`)
+             0x2713...0x2718:  // check marks and crosses (`✓`, `✖`)
+            true
+        default:
+            false
+        }
     }
 
     /// East Asian Wide and Fullwidth blocks (Unicode 15, abridged to whole blocks).

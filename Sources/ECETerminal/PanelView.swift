@@ -23,6 +23,7 @@ public struct PanelView: Sendable {
         let status = PanelStatus(entryPoint)
         let flashing = isFlashing && context.flashPhase
         let frameRole: StyleRole = flashing ? .flash : status.borderRole
+        let failingCalls = entryPoint.hasFailingCall ? entryPoint.failingCalls : []
         buffer.fill(rect, style: .background)
         buffer.drawBox(rect, lines: isSelected ? glyphs.selectedBox : glyphs.box,
                        style: CellStyle(frameRole, isSelected ? [.bold] : []))
@@ -88,7 +89,6 @@ public struct PanelView: Sendable {
         }
         line { buffer in
             // A failing call matters more than the chart: its error takes the chart's row.
-            let failingCalls = entryPoint.failingCalls
             if let failing = failingCalls.first {
                 var text = "\(glyphs.warning) \(failing.error.description)"
                 if failingCalls.count > 1 { text += " (+\(failingCalls.count - 1))" }
@@ -109,7 +109,7 @@ public struct PanelView: Sendable {
             buffer.write(suffix, x: x + used, y: y, style: CellStyle(.dim), limit: width - used)
         }
         line { buffer in
-            let (text, role) = footerLine(context: context)
+            let (text, role) = footerLine(failingCalls: failingCalls, context: context)
             buffer.write(text, x: x, y: y, width: width, style: CellStyle(role), ellipsis: glyphs.ellipsis)
         }
     }
@@ -121,10 +121,9 @@ public struct PanelView: Sendable {
     }
 
     /// The age of the data, with how long calls have been failing or which alert is raised.
-    private func footerLine(context: ViewContext) -> (String, StyleRole) {
+    private func footerLine(failingCalls: [(call: ChatAPICall, error: ChatAPIError)], context: ViewContext) -> (String, StyleRole) {
         let age = entryPoint.newestDataAt.map { DurationText.age(seconds: context.now.timeIntervalSince($0)) }
         var parts: [String] = [age.map { "data \($0) old" } ?? "no data yet"]
-        let failingCalls = entryPoint.failingCalls
         if let failing = failingCalls.first {
             let state = entryPoint.state(failing.call)
             // Other calls still answer, so the newest data is fresh: the age that matters is

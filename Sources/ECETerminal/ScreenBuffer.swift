@@ -29,6 +29,12 @@ public struct ScreenBuffer: Sendable, Hashable {
         guard y >= 0, y < height else { return 0 }
         let end = min(width, limit.map { x + max(0, $0) } ?? width)
         if let written = writeASCII(text, x: x, y: y, end: end, style: style) { return written }
+        if let written = writeSingleColumnScalars(text, x: x, y: y, end: end, style: style) { return written }
+        return writeGraphemes(text, x: x, y: y, end: end, style: style)
+    }
+
+    /// The general path: grapheme by grapheme, control characters escaped, wide ones whole.
+    mutating func writeGraphemes(_ text: String, x: Int, y: Int, end: Int, style: CellStyle) -> Int {
         var column = x
         /// Places one grapheme; false once the edge is reached.
         func place(_ character: Character) -> Bool {
@@ -55,14 +61,53 @@ public struct ScreenBuffer: Sendable, Hashable {
         var text = text
         return text.withUTF8 { bytes -> Int? in
             guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
-            let first = max(x, 0)
-            let last = min(end, x + bytes.count)
-            var column = first
-            while column < last {
-                put(Cell(ascii: bytes[column - x], style: style), x: column, y: y)
+            let first = max(x, 0), last = min(end, x + bytes.count)
+            guard let row = makeRoom(from: first, to: last, y: y) else { return max(0, last - x) }
+            cells.withUnsafeMutableBufferPointer { cells in
+                for column in first..<last { cells[row + column] = Cell(ascii: bytes[column - x], style: style) }
+            }
+            return last - x
+        }
+    }
+
+    /// Text whose every scalar is a one-column grapheme of its own (the dashboard's symbols,
+    /// box lines, `…`, `·`, `×`, accented Latin) needs no grapheme breaking either: one cell
+    /// per scalar. Nil when any scalar could join its neighbour or is not one column.
+    private mutating func writeSingleColumnScalars(_ text: String, x: Int, y: Int, end: Int, style: CellStyle) -> Int? {
+        guard let count = CharacterWidth.standaloneSingleColumnCount(text) else { return nil }
+        let first = max(x, 0), last = min(end, x + count)
+        guard let row = makeRoom(from: first, to: last, y: y) else { return max(0, last - x) }
+        cells.withUnsafeMutableBufferPointer { cells in
+            var column = x
+            for scalar in text.unicodeScalars {
+                if column >= last { break }
+                if column >= first { cells[row + column] = Cell(scalar: scalar.value, style: style) }
                 column += 1
             }
-            return max(0, min(end, x + bytes.count) - x)
+        }
+        return last - x
+    }
+
+    /// Readies the cells `first..<last` of row `y` for single-column cells assigned directly:
+    /// a wide character cut at either end of the run is blanked, as `put` does cell by cell.
+    /// Returns the row's offset in `cells`, or nil when the run is empty or off the buffer.
+    private mutating func makeRoom(from first: Int, to last: Int, y: Int) -> Int? {
+        guard first < last, first >= 0, last <= width, y >= 0, y < height else { return nil }
+        let row = y * width
+        if cells[row + first].isContinuation, first > 0 {
+            cells[row + first - 1] = Cell(" ", style: cells[row + first - 1].style)
+        }
+        if last < width, cells[row + last].isContinuation {
+            cells[row + last] = Cell(" ", style: cells[row + last].style)
+        }
+        return row
+    }
+
+    /// Sets the cells `first..<last` of row `y` to one single-column cell.
+    private mutating func putRun(from first: Int, to last: Int, y: Int, _ cell: Cell) {
+        guard let row = makeRoom(from: first, to: last, y: y) else { return }
+        cells.withUnsafeMutableBufferPointer { cells in
+            for column in first..<last { cells[row + column] = cell }
         }
     }
 
@@ -75,8 +120,10 @@ public struct ScreenBuffer: Sendable, Hashable {
         let used = CharacterWidth.columns(of: fitted)
         let padding = max(0, width - used)
         let left = alignment == .right ? padding : alignment == .center ? padding / 2 : 0
-        fill(Rect(x: x, y: y, width: width, height: 1), style: style)
-        write(fitted, x: x + left, y: y, style: style, limit: width - left)
+        // Padding only where the text is not: every cell is written once.
+        fill(Rect(x: x, y: y, width: left, height: 1), style: style)
+        let written = write(fitted, x: x + left, y: y, style: style, limit: width - left)
+        fill(Rect(x: x + left + written, y: y, width: width - left - written, height: 1), style: style)
     }
 
     public enum Alignment: Sendable { case left, center, right }
@@ -85,6 +132,12 @@ public struct ScreenBuffer: Sendable, Hashable {
     public static func fit(_ text: String, width: Int, ellipsis: Character = "…") -> String {
         guard width > 0 else { return "" }
         if text.utf8.count <= width, text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        if let count = CharacterWidth.standaloneSingleColumnCount(text) {
+            if count <= width { return text }
+            let room = max(0, width - CharacterWidth.columns(of: ellipsis))
+            let scalars = text.unicodeScalars
+            return String(scalars[..<scalars.index(scalars.startIndex, offsetBy: room)]) + String(ellipsis)
+        }
         let visible = TextEscaping.visible(text)
         if CharacterWidth.columns(of: visible) <= width { return visible }
         var result = ""
@@ -106,13 +159,7 @@ public struct ScreenBuffer: Sendable, Hashable {
         let y0 = max(0, rect.y), y1 = min(height, rect.maxY)
         guard x0 < x1, y0 < y1 else { return }
         let cell = Cell(character, style: style)
-        for y in y0..<y1 {
-            // Only the edges can split a wide character; inside, every cell is overwritten.
-            put(character, x: x0, y: y, style: style)
-            if x1 - 1 > x0 { put(character, x: x1 - 1, y: y, style: style) }
-            let row = y * width
-            for x in (x0 + 1)..<max(x0 + 1, x1 - 1) { cells[row + x] = cell }
-        }
+        for y in y0..<y1 { putRun(from: x0, to: x1, y: y, cell) }
     }
 
     /// Changes the style of cells in a rectangle, keeping their characters.
@@ -130,10 +177,9 @@ public struct ScreenBuffer: Sendable, Hashable {
         guard rect.width >= 2, rect.height >= 2 else { return }
         let horizontal = Cell(lines.horizontal, style: style)
         let vertical = Cell(lines.vertical, style: style)
-        for x in rect.x + 1..<rect.maxX - 1 {
-            put(horizontal, x: x, y: rect.y)
-            put(horizontal, x: x, y: rect.maxY - 1)
-        }
+        let x0 = max(0, rect.x + 1), x1 = min(width, rect.maxX - 1)
+        putRun(from: x0, to: x1, y: rect.y, horizontal)
+        putRun(from: x0, to: x1, y: rect.maxY - 1, horizontal)
         for y in rect.y + 1..<rect.maxY - 1 {
             put(vertical, x: rect.x, y: y)
             put(vertical, x: rect.maxX - 1, y: y)

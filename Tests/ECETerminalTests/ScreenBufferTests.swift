@@ -73,6 +73,57 @@ import Testing
         #expect(fast[0, 0] == Cell("b", style: .text))
     }
 
+    /// Every scalar the single-column fast path takes must be what the general path would
+    /// make of it: one column, and a grapheme of its own next to ASCII, itself and a glyph.
+    @Test func standaloneSingleColumnScalarsAreTheirOwnOneColumnGraphemes() {
+        let ranges: [ClosedRange<UInt32>] = [0...0x3000]
+        var checked = 0
+        for value in ranges.joined() where CharacterWidth.isStandaloneSingleColumn(value) {
+            let scalar = Unicode.Scalar(value)!
+            #expect(CharacterWidth.columns(of: Character(scalar)) == 1, "U+\(String(value, radix: 16))")
+            for neighbour in ["a", "●", "…", String(scalar)] {
+                #expect((String(scalar) + neighbour).count == 2, "U+\(String(value, radix: 16)) + \(neighbour)")
+                #expect((neighbour + String(scalar)).count == 2, "\(neighbour) + U+\(String(value, radix: 16))")
+            }
+            checked += 1
+        }
+        #expect(checked > 1000)
+        for glyph in GlyphSet.unicode.sparkline + [GlyphSet.unicode.ok, GlyphSet.unicode.warning, GlyphSet.unicode.critical,
+                                                    GlyphSet.unicode.stale, GlyphSet.unicode.ellipsis, GlyphSet.unicode.chartMark] {
+            #expect(glyph.unicodeScalars.allSatisfy { CharacterWidth.isStandaloneSingleColumn($0.value) }, "\(glyph)")
+        }
+        #expect(!CharacterWidth.isStandaloneSingleColumn(0x301))  // combining acute
+        #expect(!CharacterWidth.isStandaloneSingleColumn(0x200D))  // zero-width joiner
+        #expect(!CharacterWidth.isStandaloneSingleColumn(0x25FD))  // ◽, emoji presentation
+    }
+
+    @Test func singleColumnAndGeneralWritesMakeEqualCells() {
+        // The scalar fast path (whole string of symbols) against the grapheme path (the same
+        // text with a combining mark at the end, which the fast path refuses).
+        let text = "● ok · 3× failed → ▁▂█ …"
+        for (x, limit) in [(0, 30), (-2, 10), (5, 7), (28, 30)] {
+            var fast = ScreenBuffer(width: 30, height: 1)
+            let fastUsed = fast.write(text, x: x, y: 0, style: .text, limit: limit)
+            var general = ScreenBuffer(width: 30, height: 1)
+            let generalUsed = general.writeGraphemes(text, x: x, y: 0, end: min(30, x + limit), style: .text)
+            #expect(fastUsed == generalUsed, "x \(x) limit \(limit)")
+            #expect(fast == general, "x \(x) limit \(limit)")
+        }
+        #expect(ScreenBuffer.fit("● queue_depth_reached", width: 8) == "● queue…")
+        #expect(CharacterWidth.columns(of: "3× failed · 2s") == 14)
+    }
+
+    @Test func runsOverHalfAWideCharacterBlankItsOtherHalf() {
+        var buffer = ScreenBuffer(width: 8, height: 1)
+        buffer.write("東京東京", x: 0, y: 0, style: .text)
+        buffer.write("●●●●", x: 1, y: 0, style: .text)
+        #expect(PlainTextRenderer().render(buffer) == " ●●●● 京")
+        #expect(!(0..<6).contains { buffer[$0, 0].isContinuation })
+        buffer.fill(Rect(x: 5, y: 0, width: 2, height: 1), character: "-", style: .text)
+        #expect(PlainTextRenderer().render(buffer) == " ●●●●--")
+        #expect(!(0..<8).contains { buffer[$0, 0].isContinuation })
+    }
+
     @Test func zeroSizedBufferAcceptsEverything() {
         var buffer = ScreenBuffer(width: 0, height: 0)
         buffer.write("x", x: 0, y: 0, style: .text)
