@@ -1,6 +1,6 @@
 import ECEChat
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Appends every round of answers the monitor takes in to a file, one JSON object per line
 /// after a header line, for replaying an incident later (`--record FILE`).
@@ -35,7 +35,7 @@ public final class PollRecorder: Sendable {
     }
 
     public let configuration: Configuration
-    private let state: Mutex<State>
+    private let state: NIOLockedValueBox<State>
 
     /// Opens (creating, else appending to) the file now, so that a path that cannot be
     /// written is refused before anything starts.
@@ -43,20 +43,20 @@ public final class PollRecorder: Sendable {
         self.configuration = configuration
         let handle = try Self.open(configuration.path)
         let size = Int(handle.seekToEndOfFile())
-        state = Mutex(State(handle: handle, size: size))
+        state = NIOLockedValueBox(State(handle: handle, size: size))
     }
 
     deinit {
-        state.withLock { try? $0.handle?.close() }
+        state.withLockedValue { try? $0.handle?.close() }
     }
 
     /// Why the last write failed, when one did (the recording stops there); nil while all is well.
-    public var lastError: String? { state.withLock { $0.error } }
+    public var lastError: String? { state.withLockedValue { $0.error } }
 
     /// Starts a recording section: its header goes out now and again at the top of every
     /// file a rotation begins.
     public func begin(_ header: RecordingHeader) {
-        state.withLock { state in
+        state.withLockedValue { state in
             state.header = header
             write(Self.encode(header), into: &state)
         }
@@ -65,7 +65,7 @@ public final class PollRecorder: Sendable {
     /// Records one round of calls of one entry point, as `ChatMonitor` took it in.
     public func record(_ exchanges: [ChatAPIExchange], of entryPoint: EntryPointID, server: String, interval: Duration, at time: Date) {
         let line = Self.encode(RecordedPoll(exchanges, of: entryPoint, server: server, interval: interval, at: time))
-        state.withLock { state in
+        state.withLockedValue { state in
             if state.size > 0, state.size + line.count > configuration.maximumBytes {
                 rotate(&state, at: time)
             }

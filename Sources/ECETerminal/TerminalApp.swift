@@ -1,5 +1,6 @@
 import ECEMonitor
 import Foundation
+import NIOConcurrencyHelpers
 import Synchronization
 
 /// The live dashboard: owns a dedicated UI thread that drives ncurses, fed with snapshots
@@ -14,7 +15,7 @@ public final class TerminalApp: Sendable {
     public let configuration: TerminalConfiguration
 
     /// The newest snapshot not yet drawn; older ones are simply replaced.
-    private let mailbox = Mutex<MonitorSnapshot?>(nil)
+    private let mailbox = NIOLockedValueBox<MonitorSnapshot?>(nil)
     private let quitRequested = Atomic<Bool>(false)
     private let isRunning = Atomic<Bool>(false)
     private let endingSignalNumber = Atomic<Int32>(0)
@@ -26,7 +27,7 @@ public final class TerminalApp: Sendable {
 
     /// Hands the UI a new snapshot; callable from any thread or task, never blocks on the UI.
     public func publish(_ snapshot: MonitorSnapshot) {
-        mailbox.withLock { $0 = snapshot }
+        mailbox.withLockedValue { $0 = snapshot }
         wakePipe.wake()
     }
 
@@ -67,7 +68,7 @@ public final class TerminalApp: Sendable {
 
     /// Takes the waiting snapshot, leaving the mailbox empty.
     func takeSnapshot() -> MonitorSnapshot? {
-        mailbox.withLock { snapshot in
+        mailbox.withLockedValue { snapshot in
             defer { snapshot = nil }
             return snapshot
         }

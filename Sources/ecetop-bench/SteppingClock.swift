@@ -1,4 +1,4 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// A clock that skips idle time: a sleeper waits only until no request is in flight, then the
 /// clock jumps to its deadline (rounded up to a whole `step`, so that entry points due close
@@ -15,14 +15,14 @@ final class SteppingClock: Clock, Sendable {
 
     private let step: Duration
     private let isIdle: @Sendable () async -> Bool
-    private let current = Mutex(Instant(offset: .zero))
+    private let current = NIOLockedValueBox(Instant(offset: .zero))
 
     init(step: Duration, isIdle: @escaping @Sendable () async -> Bool) {
         self.step = step
         self.isIdle = isIdle
     }
 
-    var now: Instant { current.withLock { $0 } }
+    var now: Instant { current.withLockedValue { $0 } }
     var minimumResolution: Duration { .nanoseconds(1) }
 
     func sleep(until deadline: Instant, tolerance: Duration? = nil) async throws {
@@ -34,7 +34,7 @@ final class SteppingClock: Clock, Sendable {
         }
         let steps = (deadline.offset / step).rounded(.up)
         let target = Instant(offset: step * steps)
-        current.withLock { $0 = max($0, target) }
+        current.withLockedValue { $0 = max($0, target) }
     }
 }
 
