@@ -132,7 +132,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ECEMonitorTests",
-            dependencies: ["ECEMonitor", "ECEChat", "ECESimulator", "ECETerminal", "ECETestSupport"]
+            dependencies: [
+                "ECEMonitor", "ECEChat", "ECESimulator", "ECETerminal", "ECETestSupport",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "ECETerminalTests",

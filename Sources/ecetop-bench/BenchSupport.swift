@@ -39,6 +39,14 @@ enum Bench {
         return -1
     }
 
+    /// glibc's `malloc_stats()` (each arena's system and in-use bytes) on stderr, looked up
+    /// at run time because the Glibc module does not export `<malloc.h>`.
+    static func glibcMallocStats() {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_stats") else { return }
+        typealias MallocStats = @convention(c) () -> Void
+        unsafeBitCast(symbol, to: MallocStats.self)()
+    }
+
     /// CPU seconds the calling thread has used: on a machine shared with other work, a
     /// synchronous computation's wall time counts every time slice it waited for.
     static func threadCPUSeconds() -> Double {

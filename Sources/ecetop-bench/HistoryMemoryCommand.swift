@@ -42,6 +42,8 @@ struct HistoryMemoryCommand: AsyncParsableCommand {
         let capacity = min(7200, EntryPointHistory.capacity(window: configuration.historyWindow, interval: configuration.interval))
         let started = ContinuousClock.now
         let running = Task { await monitor.run() }
+        // As `ecetop watch` does (once a minute of real time).
+        let trimming = Task { await HeapTrimmer.run() }
         var baseline = -1
         var lastFrame = ContinuousClock.now
         var lastReport = ContinuousClock.now
@@ -64,7 +66,13 @@ struct HistoryMemoryCommand: AsyncParsableCommand {
         if let latest { _ = DashboardView.plainText(snapshot: latest) }
         let rss = Bench.procStatusKilobytes("VmRSS")
         let peak = Bench.procStatusKilobytes("VmHWM")
+        // Where the resident memory is: mapped files (code) against the heap; glibc's
+        // per-arena figures (in use against held) go to stderr.
+        Bench.result("p2.history.rssFileMB", Double(Bench.procStatusKilobytes("RssFile")) / 1024)
+        Bench.result("p2.history.rssAnonMB", Double(Bench.procStatusKilobytes("RssAnon")) / 1024)
+        Bench.glibcMallocStats()
         running.cancel()
+        trimming.cancel()
         await running.value
         try await client.shutdown()
         print(String(format: "filled in %.0f s of wall time", Bench.seconds(ContinuousClock.now - started)))

@@ -42,6 +42,7 @@ enum DashboardRunner {
         let merger = SiteSnapshotMerger(names: monitors.map(\.name))
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await HeapTrimmer.run() }
                 for (index, site) in monitors.enumerated() {
                     group.addTask {
                         await site.run { snapshot in

@@ -76,6 +76,7 @@ struct ExportCommand: AsyncParsableCommand {
         // Written straight to the file descriptor: the ready line must not wait in a buffer.
         FileHandle.standardOutput.write(Data("ecetop export serving \(server.metricsURL) for \(count) entry points on \(names)\n".utf8))
         await withTaskGroup(of: Void.self) { group in
+            group.addTask { await HeapTrimmer.run() }
             for site in sites { group.addTask { await site.run() } }
             await server.waitUntilStopped()
             group.cancelAll()

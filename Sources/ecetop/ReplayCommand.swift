@@ -53,6 +53,7 @@ struct ReplayCommand: AsyncParsableCommand {
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await player.run() }
+                group.addTask { await HeapTrimmer.run() }
                 group.addTask {
                     for await snapshot in player.snapshots { app.publish(snapshot) }
                 }

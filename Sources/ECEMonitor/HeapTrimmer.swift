@@ -1,0 +1,48 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Hands the memory a long run has freed back to the system, once a minute.
+///
+/// glibc keeps freed memory in its arenas for reuse: over hours of replaced snapshots and
+/// history chunks that fragments into pages nothing uses that still count as ecetop's
+/// resident memory (4.7 MB of 52.8 MB with ten minutes of history for 200 entry points).
+/// `malloc_trim` releases the free pages inside the arenas, not only at their tops.
+public enum HeapTrimmer {
+    /// Trims now; false where the C library has no `malloc_trim` (not glibc).
+    @discardableResult
+    public static func trimNow() -> Bool {
+        guard let trim = mallocTrim else { return false }
+        _ = trim(0)
+        return true
+    }
+
+    /// Trims every `interval` on `clock` until the task is cancelled.
+    public static func run<C: Clock>(every interval: C.Duration, clock: C) async {
+        await run(every: interval, clock: clock) { trimNow() }
+    }
+
+    static func run<C: Clock>(every interval: C.Duration, clock: C, trim: () -> Void) async {
+        while !Task.isCancelled {
+            do { try await clock.sleep(for: interval) } catch { return }
+            trim()
+        }
+    }
+
+    /// Trims once a minute of real time until the task is cancelled.
+    public static func run() async {
+        await run(every: .seconds(60), clock: ContinuousClock())
+    }
+
+    private typealias MallocTrim = @convention(c) (Int) -> Int32
+
+    /// Looked up at run time: the Glibc module does not export `<malloc.h>`.
+    private static let mallocTrim: MallocTrim? = {
+        #if canImport(Glibc)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
+        return unsafeBitCast(symbol, to: MallocTrim.self)
+        #else
+        return nil
+        #endif
+    }()
+}
