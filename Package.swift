@@ -127,6 +127,7 @@ let package = Package(
                 "ECEChat",
                 "ECETestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [.copy("Resources")]
         ),

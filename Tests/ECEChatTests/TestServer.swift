@@ -1,8 +1,15 @@
 import Foundation
 import Hummingbird
+import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// Starts a Hummingbird server on 127.0.0.1, port 0, runs `body` with its base URL, then stops it.
+///
+/// Stopped by a graceful shutdown, never by cancelling its task: a cancelled server can still
+/// accept a connection it then drops unserved, which swift-nio answers with a
+/// `preconditionFailure` ("Deinited NIOAsyncWriter without calling finish()", swift-nio
+/// issue 2637) that takes the whole test process down.
 func withTestServer(
     _ router: Router<BasicRequestContext>,
     _ body: @Sendable (String) async throws -> Void
@@ -13,17 +20,26 @@ func withTestServer(
         configuration: .init(address: .hostname("127.0.0.1", port: 0)),
         onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }
     )
+    var configuration = ServiceGroupConfiguration(services: [.init(service: app)], logger: Logger(label: "test-server"))
+    configuration.maximumGracefulShutdownDuration = .seconds(5)
+    let server = ServiceGroup(configuration: configuration)
     try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask { try await app.runService(gracefulShutdownSignals: []) }
+        group.addTask {
+            try await server.run()
+            continuation.finish()
+        }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { return }
+        let outcome: Result<Void, any Error>
         do {
             try await body("http://127.0.0.1:\(port)")
+            outcome = .success(())
         } catch {
-            group.cancelAll()
-            throw error
+            outcome = .failure(error)
         }
-        group.cancelAll()
+        await server.triggerGracefulShutdown()
+        try await group.waitForAll()
+        try outcome.get()
     }
 }
 

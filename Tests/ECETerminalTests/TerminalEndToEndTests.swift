@@ -76,7 +76,9 @@ import Testing
         for (width, height) in [(200, 60), (5, 2), (41, 13), (1, 1), (120, 40)] {
             tmux.run(["resize-window", "-t", "S", "-x", "\(width)", "-y", "\(height)"])
         }
-        let resized = await tmux.waitForScreen { $0.contains("12 entry points") }
+        // The screen may still show an intermediate size for a moment: wait for the last one's
+        // layout (120 columns fit panel 1005 on the first page).
+        let resized = await tmux.waitForScreen { $0.contains("12 entry points") && $0.contains("1005") }
         #expect(resized.contains("1005"))
 
         tmux.run(["send-keys", "-t", "S", "q"])
