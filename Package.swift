@@ -140,7 +140,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ECETerminalTests",
-            dependencies: ["ECETerminal", "ECEMonitor", "ECEChat"]
+            dependencies: ["ECETerminal", "ECEMonitor", "ECEChat", "ECETestSupport"]
         ),
         .testTarget(
             name: "ECESimulatorTests",

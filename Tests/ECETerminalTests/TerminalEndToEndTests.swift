@@ -1,6 +1,7 @@
 import ECEChat
 import ECEMonitor
 @testable import ECETerminal
+import ECETestSupport
 import Foundation
 import Glibc
 import Testing
@@ -168,6 +169,7 @@ struct Tmux {
         defer { unlink(output) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
+        spawnClosesInheritedDescriptors(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
