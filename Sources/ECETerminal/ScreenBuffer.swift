@@ -117,9 +117,9 @@ public struct ScreenBuffer: Sendable, Hashable {
                                alignment: Alignment = .left) {
         guard width > 0 else { return }
         let fitted = Self.fit(text, width: width, ellipsis: ellipsis)
-        let used = CharacterWidth.columns(of: fitted)
-        let padding = max(0, width - used)
-        let left = alignment == .right ? padding : alignment == .center ? padding / 2 : 0
+        // Left-aligned (nearly every field) needs no measuring: the write says what it used.
+        let padding = alignment == .left ? 0 : max(0, width - CharacterWidth.columns(of: fitted))
+        let left = alignment == .right ? padding : padding / 2
         // Padding only where the text is not: every cell is written once.
         fill(Rect(x: x, y: y, width: left, height: 1), style: style)
         let written = write(fitted, x: x + left, y: y, style: style, limit: width - left)
