@@ -13,16 +13,18 @@ public struct EntryPointHistory: Sendable {
         }
     }
 
-    public private(set) var queueDepth: HistorySeries
-    public private(set) var waitTimeSeconds: HistorySeries
-    public private(set) var freeSlots: HistorySeries
+    /// Queue depth and wait time: both come from one `liveSessionStatus` answer.
+    private var sessionStatus: HistoryTable
+    private var capacityTable: HistoryTable
+    public var queueDepth: HistorySeries { sessionStatus.series(0) }
+    public var waitTimeSeconds: HistorySeries { sessionStatus.series(1) }
+    public var freeSlots: HistorySeries { capacityTable.series(0) }
     /// When the chatAllowed reason changed, and to what (for chart marks).
     public private(set) var reasonChanges: RingBuffer<(time: Date, status: String)>
 
     public init(capacity: Int) {
-        queueDepth = HistorySeries(capacity: capacity)
-        waitTimeSeconds = HistorySeries(capacity: capacity)
-        freeSlots = HistorySeries(capacity: capacity)
+        sessionStatus = HistoryTable(capacity: capacity, columns: 2)
+        capacityTable = HistoryTable(capacity: capacity, columns: 1)
         reasonChanges = RingBuffer(capacity: max(16, capacity / 8))
     }
 
@@ -33,8 +35,11 @@ public struct EntryPointHistory: Sendable {
         return max(2, Int((seconds / step).rounded(.up)))
     }
 
-    public mutating func recordQueueDepth(_ value: Int, at time: Date) { queueDepth.append(Double(value), at: time) }
-    public mutating func recordWaitTime(_ seconds: Double, at time: Date) { waitTimeSeconds.append(seconds, at: time) }
-    public mutating func recordFreeSlots(_ value: Int, at time: Date) { freeSlots.append(Double(value), at: time) }
+    /// One `liveSessionStatus` answer: queue depth and wait time, on one time axis.
+    public mutating func recordSessionStatus(queueDepth: Int, waitTimeSeconds: Double, at time: Date) {
+        sessionStatus.append(Double(queueDepth), waitTimeSeconds, at: time)
+    }
+
+    public mutating func recordFreeSlots(_ value: Int, at time: Date) { capacityTable.append(Double(value), at: time) }
     public mutating func recordStatusChange(_ status: String, at time: Date) { reasonChanges.append((time, status)) }
 }

@@ -18,8 +18,7 @@ extension EntryPointSnapshot {
             guard case .success(let value) = exchange.outcome else { continue }
             switch value {
             case .sessionStatus(let status):
-                history.recordQueueDepth(status.queueDepth, at: time)
-                history.recordWaitTime(status.waitTimeSeconds, at: time)
+                history.recordSessionStatus(queueDepth: status.queueDepth, waitTimeSeconds: status.waitTimeSeconds, at: time)
             case .capacity(let slots):
                 history.recordFreeSlots(slots, at: time)
             default:

@@ -89,7 +89,7 @@ public struct DashboardView: Sendable {
         _ = state.reconcile(with: snapshot)
         state.isWall = configuration.startsInWallMode
         state.wallRotateSeconds = configuration.wallRotateSeconds
-        let context = ViewContext(glyphs: configuration.glyphs, clock: ClockFormatter(timeZone: configuration.timeZone), now: now)
+        let context = ViewContext(glyphs: configuration.glyphs, clock: ClockFormatter(zone: configuration.clockZone), now: now)
         let buffer = DashboardView(demoURL: configuration.demoURL).render(state: state, snapshot: snapshot, size: size, context: context)
         return PlainTextRenderer().render(buffer)
     }

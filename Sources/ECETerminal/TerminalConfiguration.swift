@@ -5,8 +5,8 @@ public struct TerminalConfiguration: Sendable {
     /// stderr is redirected here (appending) while the screen is up, so no log line smears
     /// it; nil sends it to /dev/null.
     public var logPath: String?
-    /// The time zone of the header clock and of every time shown.
-    public var timeZone: TimeZone
+    /// The zone of the header clock and of every time shown.
+    public var clockZone: ClockZone
     public var glyphs: GlyphSet
     public var theme: Theme
     /// The themes `t` cycles through (`theme` first when it is not among them).
@@ -33,12 +33,12 @@ public struct TerminalConfiguration: Sendable {
     /// The journal `w` writes when no `--events FILE` was given: in the current directory.
     public static let defaultEventsPath = "ecetop-events.jsonl"
 
-    public init(logPath: String? = nil, timeZone: TimeZone = .current, glyphs: GlyphSet = .unicode, theme: Theme = .default,
+    public init(logPath: String? = nil, clockZone: ClockZone = .local, glyphs: GlyphSet = .unicode, theme: Theme = .default,
                 demoURL: String? = nil, initialSort: SortOrder = .id, initialFilter: String = "",
                 frameTimeout: Duration = .milliseconds(250), escapeDelayMilliseconds: Int = 25,
                 eventsPath: String = TerminalConfiguration.defaultEventsPath, startJournalAtLaunch: Bool = false) {
         self.logPath = logPath
-        self.timeZone = timeZone
+        self.clockZone = clockZone
         self.glyphs = glyphs
         self.theme = theme
         self.demoURL = demoURL

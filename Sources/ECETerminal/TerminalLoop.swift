@@ -71,7 +71,7 @@ final class TerminalLoop {
     }
 
     private func loop(session: NcursesSession, renderer: NcursesRenderer) {
-        let clock = ClockFormatter(timeZone: app.configuration.timeZone)
+        let clock = ClockFormatter(zone: app.configuration.clockZone)
         let timeout = Int32(max(10, min(250, app.configuration.frameTimeout.inSecondsValue * 1000)))
         var needsDraw = true
         var snapshotWaiting = false

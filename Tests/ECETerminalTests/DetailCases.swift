@@ -31,8 +31,7 @@ enum DetailCases {
         for step in 0..<120 {
             let time = now.addingTimeInterval(Double(step - 120) * 5)
             let depth = max(0, min(9, (step - 60) / 6))
-            history.recordQueueDepth(depth, at: time)
-            history.recordWaitTime(Double(depth) * 20, at: time)
+            history.recordSessionStatus(queueDepth: depth, waitTimeSeconds: Double(depth) * 20, at: time)
             history.recordFreeSlots(max(0, 4 - step / 25), at: time)
         }
         history.recordStatusChange("allowed", at: now.addingTimeInterval(-900))

@@ -7,7 +7,7 @@ import Foundation
 enum Fixtures {
     /// 2023-11-14 22:13:21 UTC: an odd second, so flashing panels show their steady phase.
     static let now = Date(timeIntervalSince1970: 1_700_000_001)
-    static let clock = ClockFormatter(timeZone: TimeZone(identifier: "UTC")!)
+    static let clock = ClockFormatter(zone: .utc)
 
     static func context(now: Date = now, glyphs: GlyphSet = .unicode) -> ViewContext {
         ViewContext(glyphs: glyphs, clock: clock, now: now)
@@ -78,8 +78,7 @@ enum Fixtures {
         var history = EntryPointHistory(capacity: 64)
         for (offset, depth) in depths.enumerated() {
             let time = now.addingTimeInterval(Double(offset - depths.count) * 5)
-            history.recordQueueDepth(depth, at: time)
-            history.recordWaitTime(Double(depth) * 10, at: time)
+            history.recordSessionStatus(queueDepth: depth, waitTimeSeconds: Double(depth) * 10, at: time)
         }
         return history
     }

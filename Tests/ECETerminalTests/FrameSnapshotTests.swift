@@ -398,7 +398,7 @@ import Testing
     }
 
     @Test func plainTextDumpForNonTerminals() {
-        let configuration = TerminalConfiguration(timeZone: Fixtures.clock.timeZone)
+        let configuration = TerminalConfiguration(clockZone: Fixtures.clock.zone)
         let text = DashboardView.plainText(snapshot: FrameCases.grid, size: ScreenSize(width: 80, height: 24),
                                            now: Fixtures.now, configuration: configuration)
         #expect(text == FrameCases.grid80())

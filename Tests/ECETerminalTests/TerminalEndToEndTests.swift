@@ -19,7 +19,7 @@ import Testing
     func harness() async throws {
         let directory = Self.environment["ECETOP_TUI_HARNESS"]!
         let app = TerminalApp(configuration: TerminalConfiguration(
-            logPath: directory + "/stderr.log", timeZone: TimeZone(identifier: "UTC")!, demoURL: "http://127.0.0.1:9"))
+            logPath: directory + "/stderr.log", clockZone: .utc, demoURL: "http://127.0.0.1:9"))
         let recorder = CommandRecorder(path: directory + "/commands.log")
         let publisher = Task {
             var generation = 0

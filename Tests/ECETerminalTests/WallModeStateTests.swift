@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func plainTextHonoursWallConfiguration() {
-        var configuration = TerminalConfiguration(timeZone: Fixtures.clock.timeZone)
+        var configuration = TerminalConfiguration(clockZone: Fixtures.clock.zone)
         configuration.startsInWallMode = true
         let wall = DashboardView.plainText(snapshot: Fixtures.snapshot(Fixtures.fleet(3)), size: ScreenSize(width: 120, height: 30),
                                            now: Fixtures.now, configuration: configuration)
