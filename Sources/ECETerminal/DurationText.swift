@@ -10,6 +10,16 @@ enum DurationText {
         return "\(whole / 86_400)d \(ClockFormatter.two((whole % 86_400) / 3600))h"
     }
 
+    /// How long a state has lasted, as a panel shows it: seconds only in the first minute
+    /// (`45s`, `3m`, `2h 05m`), so that a wall of panels does not tick every second (the
+    /// detail view gives the exact `age` and the time it began).
+    static func lasting(seconds: Double) -> String {
+        let whole = max(0, Int(seconds.isFinite ? seconds.rounded(.down) : 0))
+        if whole < 60 { return "\(whole)s" }
+        if whole < 3600 { return "\(whole / 60)m" }
+        return age(seconds: seconds)
+    }
+
     /// A polling interval: `500ms`, `5s`, `2.5s`, `2m`, `1m 30s`.
     static func interval(_ duration: Duration) -> String {
         let milliseconds = Int((duration.inSecondsValue * 1000).rounded())

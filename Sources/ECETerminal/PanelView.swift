@@ -58,7 +58,7 @@ public struct PanelView: Sendable {
             let text = "\(status.symbol(glyphs)) \(status.word) \(entryPoint.statusWord)"
             let used = buffer.write(ScreenBuffer.fit(text, width: width, ellipsis: glyphs.ellipsis), x: x, y: y, style: statusStyle)
             if let since = entryPoint.statusSince {
-                let forText = "for " + DurationText.age(seconds: context.now.timeIntervalSince(since))
+                let forText = "for " + DurationText.lasting(seconds: context.now.timeIntervalSince(since))
                 let room = width - used - 1
                 if CharacterWidth.columns(of: forText) <= room {
                     buffer.write(forText, x: x + width - CharacterWidth.columns(of: forText), y: y,
@@ -101,12 +101,13 @@ public struct PanelView: Sendable {
                 buffer.write("no queue history yet", x: x, y: y, style: CellStyle(.dim), limit: width)
                 return
             }
-            let top = Int(values.suffix(width).max() ?? 0)
-            let suffix = " max \(top)"
-            let chartWidth = max(0, width - CharacterWidth.columns(of: suffix))
-            let chart = Sparkline.render(values, width: chartWidth, levels: glyphs.sparkline)
-            let used = buffer.write(chart, x: x, y: y, style: CellStyle(.chart))
-            buffer.write(suffix, x: x + used, y: y, style: CellStyle(.dim), limit: width - used)
+            let label = " max \(Int(values.max() ?? 0))"
+            let labelWidth = CharacterWidth.columns(of: label)
+            let chart = Sparkline.render(values, width: max(0, width - labelWidth), levels: glyphs.sparkline)
+            buffer.write(chart, x: x, y: y, style: CellStyle(.chart))
+            // The label keeps its place at the right edge while the chart grows towards it: a
+            // new sample redraws one bar, not the bar and the label (and the eye is not dragged).
+            if labelWidth <= width { buffer.write(label, x: x + width - labelWidth, y: y, style: CellStyle(.dim)) }
         }
         line { buffer in
             let (text, role) = footerLine(failingCalls: failingCalls, context: context)
@@ -136,7 +137,7 @@ public struct PanelView: Sendable {
             }
             var text = "\(state.consecutiveFailures)\(context.glyphs.times) failed"
             if let since = state.failingSince {
-                text += " for " + DurationText.age(seconds: context.now.timeIntervalSince(since))
+                text += " for " + DurationText.lasting(seconds: context.now.timeIntervalSince(since))
             }
             parts.append(text)
         } else if let alert = entryPoint.alerts.first(where: { if case .reason = $0.rule { false } else { true } }) {

@@ -23,7 +23,10 @@ struct PtyBytesCommand: AsyncParsableCommand {
     @Option(help: "Poll interval of the dashboard, seconds.")
     var interval = 1.0
 
-    @Option(help: "Seconds to wait before and after the change.")
+    @Option(help: "Seconds to run before measuring: every panel's queue chart fills its row and every state duration passes a minute (then it shows whole minutes), so the frames measured carry the change and the clock, not the start-up's growth.")
+    var settle = 65.0
+
+    @Option(help: "Seconds of idle frames to observe before the changes.")
     var observe = 4.0
 
     @Option(help: "How many changes (median of their frames).")
@@ -38,11 +41,10 @@ struct PtyBytesCommand: AsyncParsableCommand {
             arguments: [ecetop, "watch", "--server", server, "--interval", "\(interval)", "--max-rate", "0",
                         "--log", "/dev/null", "1000-\(last)"],
             width: 120, height: 40, environment: environment)
-        let wait = Duration.milliseconds(Int64(observe * 1000))
-        try await Task.sleep(for: wait)
+        try await Task.sleep(for: .milliseconds(Int64(settle * 1000)))
         let startupFrames = recorder.frames()
         let idleStart = ContinuousClock.now
-        try await Task.sleep(for: wait)
+        try await Task.sleep(for: .milliseconds(Int64(observe * 1000)))
         let idleFrames = recorder.frames().filter { $0.start >= idleStart }
         var changeFrames: [Double] = []
         for change in 0..<changes {
@@ -55,11 +57,12 @@ struct PtyBytesCommand: AsyncParsableCommand {
         }
         await recorder.finish()
         let idle = idleFrames.map { Double($0.bytes) }
-        print("startup frames (bytes): \(startupFrames.map(\.bytes))")
+        print("first frames (bytes): \(startupFrames.prefix(12).map(\.bytes))")
         print("idle frames over \(observe) s (bytes): \(idleFrames.map(\.bytes))")
         print("largest frame after each change (bytes): \(changeFrames.map { Int($0) })")
         Bench.result("p3.bytes.change", Bench.median(changeFrames))
         Bench.result("p3.bytes.idleFrame", idle.isEmpty ? 0 : Bench.median(idle))
+        Bench.result("p3.bytes.idleFrameMax", idle.max() ?? 0)
         Bench.result("p3.bytes.idleFramesPerSecond", Double(idleFrames.count) / observe)
         Bench.result("p3.bytes.fullFrame", startupFrames.map(\.bytes).max() ?? 0)
     }

@@ -167,13 +167,12 @@ struct ChatAPIClientTests {
         let port = try BoundButNotListening()
         defer { port.close() }
         try await Self.withClient("http://127.0.0.1:\(port.number)") { client in
-            let started = ContinuousClock.now
             let exchange = await client.exchange(.chatAllowed, entryPoint: Self.entryPoint)
+            // Reported as refused, not retried until the deadline (that would end as a timeout);
+            // no stopwatch here: on a loaded CI machine a fast answer can still take seconds.
             #expect(exchange.error?.kind == .connectionRefused)
             #expect(exchange.error?.isUnreachable == true)
             #expect(exchange.error?.description.hasPrefix("chatAllowed: connection refused (") == true)
-            // Reported at once, not retried until the 5 s deadline.
-            #expect(ContinuousClock.now - started < .seconds(4))
         }
     }
 

@@ -13,7 +13,7 @@ import Testing
             ║ queue 0             wait 0.0 s            ║│ queue 12            wait 2m 05s           │
             ║ slots 4             agents yes            ║│ slots 0             agents yes            │
             ║ elig  0 queue can take new chats          ║│ elig  2 queue maximum depth reached       │
-            ║ ▁▅▁█ max 2                                ║│ ▂▃▅▆█ max 12                              │
+            ║ ▁▅▁█                                max 2 ║│ ▂▃▅▆█                              max 12 │
             ║ data 2s old                               ║│ data 2s old                               │
             ╚═══════════════════════════════════════════╝└───────────────────────────────────────────┘
 
@@ -32,7 +32,7 @@ import Testing
             ║ queue 0             wait 0.0 s            ║│ queue 12            wait 2m 05s           │
             ║ slots 4             agents yes            ║│ slots 0             agents yes            │
             ║ elig  0 queue can take new chats          ║│ elig  2 queue maximum depth reached       │
-            ║ ▁▅▁█ max 2                                ║│ ▂▃▅▆█ max 12                              │
+            ║ ▁▅▁█                                max 2 ║│ ▂▃▅▆█                              max 12 │
             ║ data 2s old                               ║│ data 2s old                               │
             ╚═══════════════════════════════════════════╝└───────────────────────────────────────────┘
 
@@ -51,7 +51,7 @@ import Testing
             ║ queue 0             wait 0.0 s            ║│ queue 12            wait 2m 05s           │
             ║ slots 4             agents yes            ║│ slots 0             agents yes            │
             ║ elig  0 queue can take new chats          ║│ elig  2 queue maximum depth reached       │
-            ║ ▁▅▁█ max 2                                ║│ ▂▃▅▆█ max 12                              │
+            ║ ▁▅▁█                                max 2 ║│ ▂▃▅▆█                              max 12 │
             ║ data 2s old                               ║│ data 2s old                               │
             ╚═══════════════════════════════════════════╝└───────────────────────────────────────────┘
 
@@ -69,7 +69,7 @@ import Testing
             ║ queue 0                wait 0.0 s              ║│ queue 12               wait 2m 05s             │
             ║ slots 4                agents yes              ║│ slots 0                agents yes              │
             ║ elig  0 queue can take new chats               ║│ elig  2 queue maximum depth reached            │
-            ║ ▁▅▁█ max 2                                     ║│ ▂▃▅▆█ max 12                                   │
+            ║ ▁▅▁█                                     max 2 ║│ ▂▃▅▆█                                   max 12 │
             ║ data 2s old                                    ║│ data 2s old                                    │
             ╚════════════════════════════════════════════════╝└────────────────────────────────────────────────┘
 
@@ -86,7 +86,7 @@ import Testing
             ║ queue 0                wait 0.0 s              ║│ queue 12               wait 2m 05s             │
             ║ slots 4                agents yes              ║│ slots 0                agents yes              │
             ║ elig  0 queue can take new chats               ║│ elig  2 queue maximum depth reached            │
-            ║ ▁▅▁█ max 2                                     ║│ ▂▃▅▆█ max 12                                   │
+            ║ ▁▅▁█                                     max 2 ║│ ▂▃▅▆█                                   max 12 │
             ║ data 2s old                                    ║│ data 2s old                                    │
             ╚════════════════════════════════════════════════╝└────────────────────────────────────────────────┘
 

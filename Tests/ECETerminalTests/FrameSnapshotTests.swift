@@ -12,7 +12,7 @@ import Testing
             ║ queue 0           wait 0.0 s         ║│ queue 12          wait 2m 05s        │
             ║ slots 4           agents yes         ║│ slots 0           agents yes         │
             ║ elig  0 queue can take new chats     ║│ elig  2 queue maximum depth reached  │
-            ║ ▁▅▁█ max 2                           ║│ ▂▃▅▆█ max 12                         │
+            ║ ▁▅▁█                           max 2 ║│ ▂▃▅▆█                         max 12 │
             ║ data 2s old                          ║│ data 2s old                          │
             ╚══════════════════════════════════════╝└──────────────────────────────────────┘
             ┌ 1002 ───────────────────────── ALERT ┐┌ 1003 Support ────────────────────────┐
@@ -20,7 +20,7 @@ import Testing
             │ queue 0           wait 0.0 s         ││ queue 2           wait 3.0 s         │
             │ slots 4           agents no          ││ slots 4           agents yes         │
             │ elig  1 no agent available           ││ elig  0 queue can take new chats     │
-            │ no queue history yet                 ││ ▁▅█ max 2                            │
+            │ no queue history yet                 ││ ▁▅█                            max 2 │
             │ data 2s old                          ││ data 2s old                          │
             └──────────────────────────────────────┘└──────────────────────────────────────┘
 
@@ -53,7 +53,7 @@ import Testing
             ║ queue 0           wait 0.0 s         ║│ queue 12          wait 2m 05s        ││ queue 0           wait 0.0 s         ││ queue 2           wait 3.0 s         ││ queue 1           wait 4.0 s         │
             ║ slots 4           agents yes         ║│ slots 0           agents yes         ││ slots 4           agents no          ││ slots 4           agents yes         ││ slots 4           agents yes         │
             ║ elig  0 queue can take new chats     ║│ elig  2 queue maximum depth reached  ││ elig  1 no agent available           ││ elig  0 queue can take new chats     ││ elig  0 queue can take new chats     │
-            ║ ▁▅▁█ max 2                           ║│ ▂▃▅▆█ max 12                         ││ no queue history yet                 ││ ▁▅█ max 2                            ││ ▁▅▁█ max 2                           │
+            ║ ▁▅▁█                           max 2 ║│ ▂▃▅▆█                         max 12 ││ no queue history yet                 ││ ▁▅█                            max 2 ││ ▁▅▁█                           max 2 │
             ║ data 2s old                          ║│ data 2s old                          ││ data 2s old                          ││ data 2s old                          ││ data 2s old                          │
             ╚══════════════════════════════════════╝└──────────────────────────────────────┘└──────────────────────────────────────┘└──────────────────────────────────────┘└──────────────────────────────────────┘
             ┌ 1005 ────────────────────────────────┐┌ 1006 Sales ─────────────────── ALERT ┐┌ 1007 ───────────────────────── ALERT ┐┌ 1008 Support ────────────────────────┐┌ 1009 ────────────────────────────────┐
@@ -61,7 +61,7 @@ import Testing
             │ queue 2           wait 5.0 s         ││ queue 12          wait 2m 05s        ││ queue 0           wait 0.0 s         ││ queue 2           wait 3.0 s         ││ queue 0           wait 9.0 s         │
             │ slots 4           agents yes         ││ slots 0           agents yes         ││ slots 4           agents no          ││ slots 4           agents yes         ││ slots 4           agents yes         │
             │ elig  0 queue can take new chats     ││ elig  2 queue maximum depth reached  ││ elig  1 no agent available           ││ elig  0 queue can take new chats     ││ elig  0 queue can take new chats     │
-            │ ▁▅▁█ max 2                           ││ ▂▃▅▆█ max 12                         ││ no queue history yet                 ││ ▁▅█ max 2                            ││ ▁▅▁█ max 2                           │
+            │ ▁▅▁█                           max 2 ││ ▂▃▅▆█                         max 12 ││ no queue history yet                 ││ ▁▅█                            max 2 ││ ▁▅▁█                           max 2 │
             │ data 2s old                          ││ data 2s old                          ││ data 2s old                          ││ data 2s old                          ││ data 2s old                          │
             └──────────────────────────────────────┘└──────────────────────────────────────┘└──────────────────────────────────────┘└──────────────────────────────────────┘└──────────────────────────────────────┘
             ┌ 1010 ────────────────────────────────┐┌ 1011 Sales ─────────────────── ALERT ┐
@@ -69,7 +69,7 @@ import Testing
             │ queue 1           wait 10.0 s        ││ queue 12          wait 2m 05s        │
             │ slots 4           agents yes         ││ slots 0           agents yes         │
             │ elig  0 queue can take new chats     ││ elig  2 queue maximum depth reached  │
-            │ ▁▅▁█ max 2                           ││ ▂▃▅▆█ max 12                         │
+            │ ▁▅▁█                           max 2 ││ ▂▃▅▆█                         max 12 │
             │ data 2s old                          ││ data 2s old                          │
             └──────────────────────────────────────┘└──────────────────────────────────────┘
 
@@ -117,7 +117,7 @@ import Testing
             ║ queue 1           wait 4.0 s         ║│ queue 2           wait 5.0 s         │
             ║ slots 4           agents yes         ║│ slots 4           agents yes         │
             ║ elig  0 queue can take new chats     ║│ elig  0 queue can take new chats     │
-            ║ ▁▅▁█ max 2                           ║│ ▁▅▁█ max 2                           │
+            ║ ▁▅▁█                           max 2 ║│ ▁▅▁█                           max 2 │
             ║ data 2s old                          ║│ data 2s old                          │
             ╚══════════════════════════════════════╝└──────────────────────────────────────┘
             ┌ 1006 Sales ─────────────────── ALERT ┐┌ 1007 ───────────────────────── ALERT ┐
@@ -125,7 +125,7 @@ import Testing
             │ queue 12          wait 2m 05s        ││ queue 0           wait 0.0 s         │
             │ slots 0           agents yes         ││ slots 4           agents no          │
             │ elig  2 queue maximum depth reached  ││ elig  1 no agent available           │
-            │ ▂▃▅▆█ max 12                         ││ no queue history yet                 │
+            │ ▂▃▅▆█                         max 12 ││ no queue history yet                 │
             │ data 2s old                          ││ data 2s old                          │
             └──────────────────────────────────────┘└──────────────────────────────────────┘
 
@@ -175,7 +175,7 @@ import Testing
             ║ queue 0│ Home  End  g  G     first / last entry point                                   │        │
             ║ slots 4│ PgUp  PgDn          previous / next page                                       │        │
             ║ elig  0│ Enter               details of the selected entry point                        │        │
-            ║ ▁▅▁█ ma│ r                   refresh all entry points now                               │        │
+            ║ ▁▅▁█   │ r                   refresh all entry points now                               │ max 12 │
             ║ data 2s│ a                   acknowledge the selected entry point's alerts              │        │
             ╚════════│ A                   acknowledge all alerts                                     │────────┘
             ┌ 1002 ──│ s                   sort: ID, severity, queue depth, wait time                 │────────┐
@@ -183,7 +183,7 @@ import Testing
             │ queue 0│ Esc                 clear the filter                                           │        │
             │ slots 4│                                                                                │        │
             │ elig  1│ Filter                                                                         │        │
-            │ no queu│ typing  Backspace   edit the filter                                            │        │
+            │ no queu│ typing  Backspace   edit the filter                                            │  max 2 │
             │ data 2s│ Enter               apply it                                                   │        │
             └────────│ Esc                 clear it                                                   │────────┘
             ┌ 1004 ──│                                                                                │────────┐
@@ -191,7 +191,7 @@ import Testing
             │ queue 1│ Left Right  [  ]    previous / next entry point                                │        │
             │ slots 4│ Up Down  k  j       choose the call whose response is shown                    │        │
             │ elig  0│ PgUp PgDn  Home End scroll the raw response body                               │        │
-            │ ▁▅▁█ ma│ c  1  2  3          chart window: cycle, 5 min, 15 min, 1 h                    │        │
+            │ ▁▅▁█   │ c  1  2  3          chart window: cycle, 5 min, 15 min, 1 h                    │  max 2 │
             │ data 2s│ r                   refresh this entry point now                               │        │
             └────────│ a                   acknowledge this entry point's alerts                      │────────┘
             ┌ 1006 Sa│ Esc  Backspace      back to the grid                                           │─ ALERT ┐
@@ -199,7 +199,7 @@ import Testing
             │ queue 1│ Event log                                                                      │        │
             │ slots 0│ Up Down  PgUp PgDn  scroll                                                     │        │
             │ elig  2│ /                   filter by entry point, call or text                        │        │
-            │ ▂▃▅▆█ m│ Esc  Backspace  e   clear the filter, then back                                │        │
+            │ ▂▃▅▆█  │ Esc  Backspace  e   clear the filter, then back                                │        │
             │ data 2s│                                                                                │        │
             └────────│ Replay (ecetop replay)                                                         │────────┘
                      │ Space  p            pause or resume playing                                    │
@@ -329,7 +329,7 @@ import Testing
             ║ queue 0           wait 0.0 s         ║│ queue 12          wait 2m 05s        │
             ║ slots 4           agents yes         ║│ slots 0           agents yes         │
             ║ elig  0 queue can take new chats     ║│ elig  2 queue maximum depth reached  │
-            ║ ▁▅▁█ max 2                           ║│ ▂▃▅▆█ max 12                         │
+            ║ ▁▅▁█                           max 2 ║│ ▂▃▅▆█                         max 12 │
             ║ data 2s old                          ║│ data 2s old                          │
             ╚══════════════════════════════════════╝└──────────────────────────────────────┘
             ┌ 1002 ───────────────────────── ALERT ┐┌ 1003 Support ────────────────────────┐
@@ -337,7 +337,7 @@ import Testing
             │ queue 0           wait 0.0 s         ││ queue 2           wait 3.0 s         │
             │ slots 4           agents no          ││ slots 4           agents yes         │
             │ elig  1 no agent available           ││ elig  0 queue can take new chats     │
-            │ no queue history yet                 ││ ▁▅█ max 2                            │
+            │ no queue history yet                 ││ ▁▅█                            max 2 │
             │ data 2s old                          ││ data 2s old                          │
             └──────────────────────────────────────┘└──────────────────────────────────────┘
 
@@ -358,7 +358,7 @@ import Testing
             ║ queue 12          wait 2m 05s        ║│ queue 12          wait 2m 05s        │
             ║ slots 0           agents yes         ║│ slots 0           agents yes         │
             ║ elig  2 queue maximum depth reached  ║│ elig  2 queue maximum depth reached  │
-            ║ ▂▃▅▆█ max 12                         ║│ ▂▃▅▆█ max 12                         │
+            ║ ▂▃▅▆█                         max 12 ║│ ▂▃▅▆█                         max 12 │
             ║ data 2s old                          ║│ data 2s old                          │
             ╚══════════════════════════════════════╝└──────────────────────────────────────┘
             ┌ 1011 Sales ─────────────────── ALERT ┐
@@ -366,7 +366,7 @@ import Testing
             │ queue 12          wait 2m 05s        │
             │ slots 0           agents yes         │
             │ elig  2 queue maximum depth reached  │
-            │ ▂▃▅▆█ max 12                         │
+            │ ▂▃▅▆█                         max 12 │
             │ data 2s old                          │
             └──────────────────────────────────────┘
 

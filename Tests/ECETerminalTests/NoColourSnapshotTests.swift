@@ -56,22 +56,22 @@ import Testing
         let buffer = Self.panel(PanelCases.allowed)
         #expect(PlainTextRenderer().render(buffer) == #"""
             + 1000 Sales ----------------------+
-            | o OK allowed          for 2m 05s |
+            | o OK allowed              for 2m |
             | queue 3         wait 12.5 s      |
             | slots 4         agents yes       |
             | elig  0 queue can take new chats |
-            | _-+# max 3                       |
+            | _-+#                       max 3 |
             | data 2s old                      |
             +----------------------------------+
             """#)
         // A plain frame: only critical frames are underlined.
         #expect(Self.attributes(buffer, theme: .default) == [
             ".BBBBBBBBBBBB.......................",
-            "..BBBBBBBBBBBB..........dddddddddd..",
+            "..BBBBBBBBBBBB..............dddddd..",
             "..ddddd.B.........dddd.BBBBBB.......",
             "..ddddd.B.........dddddd.BBB........",
             "..dddd..............................",
-            "......dddddd........................",
+            "............................dddddd..",
             "..dddddddddddddddddddddddddddddddd..",
             "....................................",
         ])

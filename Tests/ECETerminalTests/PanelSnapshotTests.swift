@@ -12,11 +12,11 @@ import Testing
     @Test func allowedWithHistoryAndStatusAge() {
         #expect(render(PanelCases.allowed) == #"""
             ┌ 1000 Sales ──────────────────────┐
-            │ ● OK allowed          for 2m 05s │
+            │ ● OK allowed              for 2m │
             │ queue 3         wait 12.5 s      │
             │ slots 4         agents yes       │
             │ elig  0 queue can take new chats │
-            │ ▁▃▆█ max 3                       │
+            │ ▁▃▆█                       max 3 │
             │ data 2s old                      │
             └──────────────────────────────────┘
             """#)
@@ -205,5 +205,24 @@ import Testing
             # data 2s old                      #
             #==================================#
             """#)
+    }
+
+    /// On a wall of panels, one new sample must not redraw more than its own bar.
+    @Test func aNewSampleChangesOnlyItsOwnBar() {
+        let before = render(Fixtures.entryPoint(1000, depth: 3, history: [0, 1, 2, 3])).split(separator: "\n").map(Array.init)
+        let after = render(Fixtures.entryPoint(1000, depth: 3, history: [0, 1, 2, 3, 3])).split(separator: "\n").map(Array.init)
+        var changed: [(row: Int, column: Int)] = []
+        for (row, (old, new)) in zip(before, after).enumerated() {
+            for column in 0..<max(old.count, new.count) where old.indices.contains(column) != new.indices.contains(column)
+                || (old.indices.contains(column) && old[column] != new[column]) {
+                changed.append((row, column))
+            }
+        }
+        #expect(changed.map { "\($0.row):\($0.column)" } == ["5:6"], "\(after.map { String($0) })")
+    }
+
+    @Test(arguments: [(0.0, "0s"), (59.9, "59s"), (60, "1m"), (3599, "59m"), (3725, "1h 02m"), (90_000, "1d 01h")])
+    func stateDurationsShowSecondsOnlyInTheFirstMinute(seconds: Double, text: String) {
+        #expect(DurationText.lasting(seconds: seconds) == text)
     }
 }
