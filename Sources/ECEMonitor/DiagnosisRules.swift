@@ -11,7 +11,6 @@ enum DiagnosisRules {
         var diagnoses: [Diagnosis] = []
 
         let unreachable = entryPoints.compactMap { entry -> (String, Date)? in
-            guard entry.hasFailingCall else { return nil }
             let failing = entry.failingCalls
             guard !failing.isEmpty, failing.count == entry.calls.count, failing.allSatisfy({ $0.error.isUnreachable }) else { return nil }
             let since = entry.calls.values.compactMap(\.failingSince).min() ?? Date.distantPast

@@ -68,9 +68,12 @@ public struct EntryPointSnapshot: Sendable, Identifiable {
     /// Whether any call's most recent exchange failed; unlike `failingCalls`, builds nothing.
     public var hasFailingCall: Bool { calls.values.contains { $0.isFailing && $0.lastError != nil } }
 
-    /// Calls whose most recent exchange failed, with their errors.
+    /// Calls whose most recent exchange failed, with their errors, in the API's order.
     public var failingCalls: [(call: ChatAPICall, error: ChatAPIError)] {
-        ChatAPICall.allCases.compactMap { call in
+        // Nearly every panel of every frame asks, and nearly always nothing fails: answer that
+        // without building an array.
+        guard hasFailingCall else { return [] }
+        return ChatAPICall.allCases.compactMap { call in
             guard let state = calls[call], state.isFailing, let error = state.lastError else { return nil }
             return (call, error)
         }

@@ -9,7 +9,8 @@ extension MonitorSnapshot {
     /// line lists the sites the same way.
     public static func merging(_ parts: [(name: String, snapshot: MonitorSnapshot)], eventCapacity: Int = 1000) -> MonitorSnapshot {
         var merged = MonitorSnapshot()
-        merged.sites = parts.map { SiteStatus(name: $0.name, server: $0.snapshot.server, isReachable: $0.snapshot.isServerReachable) }
+        merged.sites = parts.map { SiteStatus(name: $0.name, server: $0.snapshot.server, isReachable: $0.snapshot.isServerReachable,
+                                                  budget: $0.snapshot.budget) }
         merged.server = merged.sites.map(\.title).joined(separator: ", ")
         var events: [MonitorEvent] = []
         for (part, site) in zip(parts, merged.sites) {
@@ -31,6 +32,7 @@ extension MonitorSnapshot {
         }
         if let first = parts.first?.snapshot {
             merged.askedInterval = first.askedInterval
+            // Each site keeps its own budget (in `sites`, for the header); this one is the first's.
             merged.budget = first.budget
         }
         merged.effectiveInterval = parts.map(\.snapshot.effectiveInterval).max() ?? merged.askedInterval

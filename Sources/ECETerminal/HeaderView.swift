@@ -23,7 +23,7 @@ public struct HeaderView: Sendable {
         if snapshot.isIntervalStretched {
             interval += " (asked " + DurationText.interval(snapshot.askedInterval) + ", budget)"
         }
-        let budget = snapshot.budget.isUnlimited ? "no budget" : "budget \(Self.rate(snapshot.budget.ratePerSecond))/s"
+        let budget = Self.budgetText(snapshot)
         // A replay shows the recorded moment, with its day: recordings outlive the day they were made.
         let clock = snapshot.replay == nil ? context.clock.time(context.now) : context.clock.day(context.now) + " " + context.clock.time(context.now)
         let right = "\(interval)\(context.glyphs.separator)\(budget)\(context.glyphs.separator)\(clock) "
@@ -110,6 +110,19 @@ public struct HeaderView: Sendable {
         if let error = snapshot.journalError { return ("\(glyphs.warning) journal: \(error)", CellStyle(.warning, [.bold])) }
         if let error = snapshot.recordingError { return ("\(glyphs.warning) record: \(error)", CellStyle(.warning, [.bold])) }
         return nil
+    }
+
+    /// `budget 20/s`; with several sites, whose servers each see only their own requests,
+    /// `budget 20/s per site`, `budget 10–20/s per site`, `budget 20/s per site (1 unlimited)`.
+    static func budgetText(_ snapshot: MonitorSnapshot) -> String {
+        let budgets = snapshot.sites.count > 1 ? snapshot.sites.map(\.budget) : [snapshot.budget]
+        let rates = budgets.filter { !$0.isUnlimited }.map(\.ratePerSecond)
+        guard let low = rates.min(), let high = rates.max() else { return "no budget" }
+        var text = "budget " + (low == high ? rate(low) : "\(rate(low))–\(rate(high))") + "/s"
+        guard budgets.count > 1 else { return text }
+        text += " per site"
+        if rates.count < budgets.count { text += " (\(budgets.count - rates.count) unlimited)" }
+        return text
     }
 
     static func rate(_ value: Double) -> String {

@@ -23,7 +23,7 @@ public struct PanelView: Sendable {
         let status = PanelStatus(entryPoint)
         let flashing = isFlashing && context.flashPhase
         let frameRole: StyleRole = flashing ? .flash : status.borderRole
-        let failingCalls = entryPoint.hasFailingCall ? entryPoint.failingCalls : []
+        let failingCalls = entryPoint.failingCalls
         buffer.fill(rect, style: .background)
         buffer.drawBox(rect, lines: isSelected ? glyphs.selectedBox : glyphs.box,
                        style: CellStyle(frameRole, isSelected ? [.bold] : []))

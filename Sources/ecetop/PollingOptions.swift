@@ -3,9 +3,10 @@ import ECEConfig
 import ECEMonitor
 import ECETerminal
 
-/// How often and how hard to poll: shared by `watch`, `demo` and `export`.
+/// How often and how hard to poll, and where logs and events go: shared by `watch`, `demo` and
+/// `export`, so each help text holds for all three.
 struct PollingOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Seconds between polls of one entry point, changeable live with +/- (default: 5; demo: 2).", valueName: "SECONDS"))
+    @Option(name: .long, help: ArgumentHelp("Seconds between polls of one entry point (default: 5; demo: 2); on the dashboard +/- change it live.", valueName: "SECONDS"))
     var interval: Double?
 
     @Option(name: .customLong("max-rate"), help: ArgumentHelp("Request budget: requests per second across all entry points; 0 = unlimited (default: 20).", valueName: "N"))
@@ -14,10 +15,10 @@ struct PollingOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Requests the budget lets through at once after a quiet spell (default: 20).", valueName: "N"))
     var burst: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Log file while the screen is up (default: $XDG_STATE_HOME/ecetop/ecetop.log).", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("Log file (default: watch and demo $XDG_STATE_HOME/ecetop/ecetop.log, export standard error).", valueName: "FILE"))
     var log: String?
 
-    @Option(name: .long, help: ArgumentHelp("Append every event to FILE as JSON lines from the start (w toggles it live; default FILE for w: ecetop-events.jsonl).", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("Append every event to FILE as JSON lines from the start (on the dashboard w toggles it; w's default FILE: ecetop-events.jsonl).", valueName: "FILE"))
     var events: String?
 
     func validate() throws {

@@ -89,6 +89,16 @@ struct ExportCommandTests {
         await simulator.stop()
     }
 
+    /// export shares watch's polling flags; their help must hold for a run without a screen.
+    @Test func helpSpeaksOfNoScreen() async throws {
+        let result = try await BuiltBinary.run(["export", "--help"])
+        #expect(result.status == 0)
+        let help = result.standardOutput.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(!help.contains("while the screen is up"), "\(help)")
+        #expect(!help.contains("changeable live"), "\(help)")
+        #expect(help.contains("export standard error"), "\(help)")
+    }
+
     @Test func badListenAddressIsAUsageError() async throws {
         let result = try await BuiltBinary.run(["export", "--listen", "9464", "--server", "http://127.0.0.1:1", "1000"])
         #expect(result.status == 64)
