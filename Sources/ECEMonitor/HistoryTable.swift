@@ -80,9 +80,11 @@ public struct HistoryTable: Sendable {
     func sample(row: Int, column: Int) -> EntryPointHistory.Sample {
         precondition(row >= 0 && row < count, "history index out of range")
         let absolute = dropped + row
-        let stride = 1 + columns
-        let chunk = chunks[absolute / Self.rowsPerChunk]
-        let start = (absolute % Self.rowsPerChunk) * stride
-        return EntryPointHistory.Sample(time: origin.addingTimeInterval(Double(chunk[start])), value: Double(chunk[start + 1 + column]))
+        let chunk = absolute / Self.rowsPerChunk
+        let start = (absolute % Self.rowsPerChunk) * (1 + columns)
+        // Subscripted in place, not bound to a local: a local copy of the chunk would retain and
+        // release it for every sample read (a panel reads its row's worth every frame).
+        return EntryPointHistory.Sample(time: origin.addingTimeInterval(Double(chunks[chunk][start])),
+                                        value: Double(chunks[chunk][start + 1 + column]))
     }
 }

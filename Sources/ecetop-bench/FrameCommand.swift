@@ -13,8 +13,11 @@ struct FrameCommand: AsyncParsableCommand {
     @Option(help: "Entry points (panels) on the frame.")
     var entryPoints = 200
 
-    @Option(help: "Timed compositions (after 5 untimed ones).")
+    @Option(help: "Timed compositions per batch (after 5 untimed ones).")
     var runs = 300
+
+    @Option(help: "Batches, a second apart; the figure is the fastest batch's median.")
+    var batches = 5
 
     func run() async throws {
         let snapshot = try await SnapshotSource.polledSnapshot(count: entryPoints)
@@ -22,14 +25,26 @@ struct FrameCommand: AsyncParsableCommand {
         _ = state.reconcile(with: snapshot)
         let size = Self.sizeShowingAll(snapshot, state: state)
         print("frame \(size) with \(entryPoints) panels on one page")
-        let full = Self.measure(state: state, snapshot: snapshot, size: size, runs: runs)
-        Bench.result("p3.frame.ms", full.milliseconds)
-        Bench.result("p3.frame.cpu.ms", full.cpuMilliseconds)
+        // This machine's two vCPUs share a host: in some stretches the same code, old builds and
+        // new alike, the 120×40 frame too, runs at half speed (CPU time doubles, not only wall
+        // time). Batches a second apart show that; the fastest one is the code's own cost.
+        var full: [(milliseconds: Double, cpuMilliseconds: Double, characters: Int)] = []
+        var small: [(milliseconds: Double, cpuMilliseconds: Double, characters: Int)] = []
+        for batch in 0..<max(1, batches) {
+            if batch > 0 { try await Task.sleep(for: .seconds(1)) }
+            full.append(Self.measure(state: state, snapshot: snapshot, size: size, runs: runs))
+            small.append(Self.measure(state: state, snapshot: snapshot, size: ScreenSize(width: 120, height: 40), runs: runs))
+            print(String(format: "batch %d: %d panels %.3f ms (CPU %.3f), 120×40 %.3f ms", batch + 1, entryPoints,
+                         full[batch].milliseconds, full[batch].cpuMilliseconds, small[batch].milliseconds))
+        }
+        let fastest = full.min { $0.milliseconds < $1.milliseconds }!
+        Bench.result("p3.frame.ms", fastest.milliseconds)
+        Bench.result("p3.frame.cpu.ms", fastest.cpuMilliseconds)
+        Bench.result("p3.frame.slowestBatch.ms", full.map(\.milliseconds).max()!)
         Bench.result("p3.frame.cells", size.width * size.height)
-        Bench.result("p3.frame.chars", full.characters)
-        let small = Self.measure(state: state, snapshot: snapshot, size: ScreenSize(width: 120, height: 40), runs: runs)
-        Bench.result("p3.frame120x40.ms", small.milliseconds)
-        Bench.result("p3.frame120x40.cpu.ms", small.cpuMilliseconds)
+        Bench.result("p3.frame.chars", fastest.characters)
+        Bench.result("p3.frame120x40.ms", small.map(\.milliseconds).min()!)
+        Bench.result("p3.frame120x40.cpu.ms", small.map(\.cpuMilliseconds).min()!)
     }
 
     /// The smallest screen, ten panels wide, that puts every entry point on one page.
