@@ -11,20 +11,20 @@ import Foundation
 /// monitor's table, so the monitor's next append copies what it writes into: with one flat
 /// array that was the whole hour, each poll, for every entry point (twice the memory while the
 /// dashboard held a snapshot); with chunks it is the last, partial chunk.
-public struct HistoryTable: Sendable {
+struct HistoryTable: Sendable {
     static let rowsPerChunk = 64
 
-    public let capacity: Int
+    let capacity: Int
     /// Values per row.
-    public let columns: Int
+    let columns: Int
     private var origin = Date(timeIntervalSince1970: 0)
     /// Each chunk is up to `rowsPerChunk` rows of `1 + columns` floats: offset, then values.
     private var chunks: [[Float]] = []
     /// Rows of the first chunk already dropped as the oldest.
     private var dropped = 0
-    public private(set) var count = 0
+    private(set) var count = 0
 
-    public init(capacity: Int, columns: Int) {
+    init(capacity: Int, columns: Int) {
         precondition(capacity > 0, "a history table needs room for one row")
         precondition(columns > 0, "a history row holds at least one value")
         self.capacity = capacity
@@ -32,13 +32,13 @@ public struct HistoryTable: Sendable {
     }
 
     /// Appends a row of one value.
-    public mutating func append(_ value: Double, at time: Date) {
+    mutating func append(_ value: Double, at time: Date) {
         precondition(columns == 1, "a row of \(columns) values given one")
         appendRow(at: time) { $0.append(Float(value)) }
     }
 
     /// Appends a row of two values.
-    public mutating func append(_ first: Double, _ second: Double, at time: Date) {
+    mutating func append(_ first: Double, _ second: Double, at time: Date) {
         precondition(columns == 2, "a row of \(columns) values given two")
         appendRow(at: time) { chunk in
             chunk.append(Float(first))
@@ -72,7 +72,7 @@ public struct HistoryTable: Sendable {
     }
 
     /// One column as a series of samples, oldest first.
-    public func series(_ column: Int) -> HistorySeries {
+    func series(_ column: Int) -> HistorySeries {
         precondition(column >= 0 && column < columns, "no column \(column) in a table of \(columns)")
         return HistorySeries(table: self, column: column)
     }

@@ -87,7 +87,7 @@ import Testing
         #expect(exit.contains("clean exit"))
         let log = (try? String(contentsOfFile: directory + "/stderr.log", encoding: .utf8)) ?? ""
         #expect(log.contains("stderr while the screen is up"))
-        let after = await tmux.waitForScreen { $0.contains("speed") }
+        let after = await tmux.waitForScreen(until: Self.showsStty)
         #expect(!after.contains("╔ 1000"), "the screen was restored after quitting")
         Self.expectSaneTerminal(after)
     }
@@ -104,7 +104,7 @@ import Testing
         tmux.run(["send-keys", "-t", "S", "C-c"])
         let exit = await waitForFile(directory + "/exit.log") { $0.contains("clean exit") }
         #expect(exit.contains("clean exit"))
-        Self.expectSaneTerminal(await tmux.waitForScreen { $0.contains("speed") })
+        Self.expectSaneTerminal(await tmux.waitForScreen(until: Self.showsStty))
     }
 
     @Test(.enabled(if: !isHarness && hasTmux), .timeLimit(.minutes(1)))
@@ -115,9 +115,16 @@ import Testing
         let tmux = Tmux(socket: "ecetop-e2e-x-\(getpid())")
         defer { tmux.run(["kill-server"]) }
         tmux.startHarness(directory: directory, extraEnvironment: ["ECETOP_TUI_CRASH=1", "SWIFT_BACKTRACE=enable=no"])
-        let screen = await tmux.waitForScreen { $0.contains("speed") }
+        let screen = await tmux.waitForScreen(until: Self.showsStty)
         #expect(!FileManager.default.fileExists(atPath: directory + "/exit.log"), "the harness crashed")
         Self.expectSaneTerminal(screen)
+    }
+
+    /// `stty -a`'s output is on screen through its local-modes line (which holds `icanon`,
+    /// `echo` and, last of them, `echoke`, each perhaps negated): "speed", its first word, can
+    /// show before the rest is drawn.
+    static func showsStty(_ screen: String) -> Bool {
+        screen.contains("speed") && screen.contains("echoke")
     }
 
     /// `stty -a` after the dashboard: echo and line editing are back on.
