@@ -72,7 +72,12 @@ final class NcursesRenderer {
     /// Writes the cells that differ from the previous frame, then `wnoutrefresh` + `doupdate`.
     func draw(_ buffer: ScreenBuffer) {
         let full = previous?.size != buffer.size
-        if full { werase(window) }
+        // After a resize the terminal's content is not what ncurses last wrote (tmux truncates
+        // and reflows the pane on every size change, and sizes can change again while a frame
+        // is on its way), so clear it for real: `wclear` makes the next update erase the whole
+        // terminal and write every cell, where `werase` would only write what ncurses thinks
+        // differs. Seen as leftovers of earlier layouts after a storm of resizes.
+        if full { wclear(window) }
         cellsWritten = 0
         var cell = cchar_t()
         for y in 0..<buffer.height {

@@ -125,13 +125,25 @@ struct MetricsExportTests {
             #expect(errors >= 1)
             // (A slow machine may time a request out, so only answers are ruled out here.)
             #expect(text.samples("ece_api_errors_total", Self.entry(1000).merging(["kind": "http_status"]) { $1 }).isEmpty)
-            // Every request is both counted and timed.
+            // Every request is both counted and timed. A scrape is not a snapshot: a poll landing
+            // while the text is written can show in a metric written later and not in one
+            // written earlier, so read until one scrape agrees (it never would if a request
+            // went untimed).
+            func timedAsCounted(_ text: PrometheusText) -> Bool {
+                ChatAPICall.allCases.allSatisfy { call in
+                    let labels = Self.entry(1000).merging(["call": call.rawValue]) { $1 }
+                    guard let requests = text.value("ece_api_requests_total", labels) else { return false }
+                    return text.value("ece_api_request_duration_seconds_count", labels) == requests
+                        && text.value("ece_api_request_duration_seconds_bucket", labels.merging(["le": "+Inf"]) { $1 }) == requests
+                }
+            }
+            let agreeing = try await scraper.scrape(url, until: timedAsCounted, what: "a scrape where every request is counted and timed")
             for call in ChatAPICall.allCases {
                 let labels = Self.entry(1000).merging(["call": call.rawValue]) { $1 }
-                let requests = try #require(text.value("ece_api_requests_total", labels))
+                let requests = try #require(agreeing.value("ece_api_requests_total", labels))
                 #expect(requests >= 1)
-                #expect(text.value("ece_api_request_duration_seconds_count", labels) == requests)
-                #expect(text.value("ece_api_request_duration_seconds_bucket", labels.merging(["le": "+Inf"]) { $1 }) == requests)
+                #expect(agreeing.value("ece_api_request_duration_seconds_count", labels) == requests)
+                #expect(agreeing.value("ece_api_request_duration_seconds_bucket", labels.merging(["le": "+Inf"]) { $1 }) == requests)
             }
         }
     }
