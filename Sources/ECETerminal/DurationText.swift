@@ -3,7 +3,7 @@
 enum DurationText {
     /// An age or elapsed time in whole seconds.
     static func age(seconds: Double) -> String {
-        let whole = max(0, Int(seconds.isFinite ? seconds.rounded(.down) : 0))
+        let whole = wholeSeconds(seconds)
         if whole < 60 { return "\(whole)s" }
         if whole < 3600 { return "\(whole / 60)m \(ClockFormatter.two(whole % 60))s" }
         if whole < 86_400 { return "\(whole / 3600)h \(ClockFormatter.two((whole % 3600) / 60))m" }
@@ -14,10 +14,15 @@ enum DurationText {
     /// (`45s`, `3m`, `2h 05m`), so that a wall of panels does not tick every second (the
     /// detail view gives the exact `age` and the time it began).
     static func lasting(seconds: Double) -> String {
-        let whole = max(0, Int(seconds.isFinite ? seconds.rounded(.down) : 0))
+        let whole = wholeSeconds(seconds)
         if whole < 60 { return "\(whole)s" }
         if whole < 3600 { return "\(whole / 60)m" }
         return age(seconds: seconds)
+    }
+
+    /// Whole seconds, never negative (a clock step back) and 0 for a non-finite span.
+    private static func wholeSeconds(_ seconds: Double) -> Int {
+        max(0, Int(seconds.isFinite ? seconds.rounded(.down) : 0))
     }
 
     /// A polling interval: `500ms`, `5s`, `2.5s`, `2m`, `1m 30s`.
