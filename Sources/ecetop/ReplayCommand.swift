@@ -57,7 +57,7 @@ struct ReplayCommand: AsyncParsableCommand {
                 group.addTask {
                     for await snapshot in player.snapshots { app.publish(snapshot) }
                 }
-                try await app.run { command in player.send(command) }
+                try await app.run(replay: { control in player.send(control) })
                 group.cancelAll()
             }
         } catch let error as TerminalError {
