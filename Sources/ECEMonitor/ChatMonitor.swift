@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 import Foundation
 import Logging
 
@@ -246,7 +247,8 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
         case .refresh(nil):
             for id in order { entries[id]?.dueAt = now; entries[id]?.backoffLevel = 0 }
         case .setInterval(let interval):
-            configuration.interval = min(max(interval, .milliseconds(500)), .seconds(3600))
+            let limits = MonitorConfiguration.intervalSeconds
+            configuration.interval = min(max(interval, .seconds(limits.lowerBound)), .seconds(limits.upperBound))
             let effective = effectiveInterval
             for id in order { if let due = entries[id]?.dueAt, due > now + effective { entries[id]?.dueAt = now + effective } }
         case .add(let ids):
