@@ -28,11 +28,9 @@ public struct MonitorConfiguration: Sendable {
     public var entryPointInfo: [EntryPointID: EntryPointInfo] = [:]
     /// Seeds the jitter, so tests see the same schedule every run.
     public var seed: UInt64 = 0x00EC_E70F
-    /// Told of every request's outcome, in order, before the snapshot showing it: snapshots
-    /// coalesce, so counters and latency histograms (the Prometheus export) count here.
-    public var exchangeObserver: (@Sendable (ChatAPIExchange) -> Void)?
-    /// Where every round of answers is also written for a later replay (`--record`); nil: nowhere.
-    public var recorder: PollRecorder?
+    /// Told of every round of answers and every event besides the dashboard: the recorder
+    /// (`--record`) and the metrics export.
+    public var sinks: [any MonitorSink] = []
 
     public init() {}
 

@@ -1,5 +1,12 @@
-/// What the dashboard asks a replay to do besides pausing (which `MonitorCommand.togglePause` does).
+import ECEChat
+
+/// What the dashboard asks a replay (`ReplayPlayer`) to do; a live monitor takes `MonitorCommand`.
 public enum ReplayControl: Sendable, Hashable {
+    case pause
+    case resume
+    case togglePause
+    /// Acknowledge alerts of one entry point, or all when nil, from the recorded moment on.
+    case acknowledge(EntryPointID?)
     /// The next speed up or down the ladder (`speeds`).
     case faster
     case slower

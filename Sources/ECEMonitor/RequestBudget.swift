@@ -17,6 +17,12 @@ public struct RequestBudget: Sendable {
         }
 
         public var isUnlimited: Bool { ratePerSecond <= 0 }
+
+        /// The shortest interval at which `entryPoints` can each make `callsEach` calls.
+        public func sustainableInterval(entryPoints: Int, callsEach: Int) -> Duration {
+            guard !isUnlimited, entryPoints > 0 else { return .zero }
+            return .nanoseconds(Int64((Double(entryPoints * callsEach) / ratePerSecond * 1e9).rounded(.up)))
+        }
     }
 
     public let configuration: Configuration
@@ -59,8 +65,7 @@ public struct RequestBudget: Sendable {
 
     /// The shortest interval at which `entryPoints` can each make `callsEach` calls.
     public func sustainableInterval(entryPoints: Int, callsEach: Int) -> Duration {
-        guard !configuration.isUnlimited, entryPoints > 0 else { return .zero }
-        return .nanoseconds(Int64((Double(entryPoints * callsEach) / configuration.ratePerSecond * 1e9).rounded(.up)))
+        configuration.sustainableInterval(entryPoints: entryPoints, callsEach: callsEach)
     }
 }
 

@@ -65,7 +65,7 @@ struct DemoCommand: AsyncParsableCommand {
         var terminal = pollingOptions.terminalConfiguration(logPath: DashboardRunner.logPath(pollingOptions.log), demoURL: simulator.baseURL)
         try effective.applyDisplay(displayOptions, wall: wallOptions, to: &terminal)
         var monitorConfiguration = effective.monitorConfiguration()
-        monitorConfiguration.recorder = recorder
+        if let recorder { monitorConfiguration.sinks.append(recorder) }
         do {
             try await DashboardRunner.run(client: client, entryPoints: ids, monitorConfiguration: monitorConfiguration, terminalConfiguration: terminal)
         } catch {

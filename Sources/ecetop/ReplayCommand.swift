@@ -55,7 +55,7 @@ struct ReplayCommand: AsyncParsableCommand {
                 { await player.run() },
                 { await HeapTrimmer.run() },
                 { for await snapshot in player.snapshots { app.publish(snapshot) } },
-            ]) { command in player.send(command) }
+            ], replay: { control in player.send(control) })
         } catch {
             throw CommandFailure("\(error)")
         }
