@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 import ECEMonitor
 import Foundation
 import Prometheus

@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 import Foundation
 import Logging
 

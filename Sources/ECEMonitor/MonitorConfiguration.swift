@@ -33,4 +33,8 @@ public struct MonitorConfiguration: Sendable {
     public var sinks: [any MonitorSink] = []
 
     public init() {}
+
+    /// The polling intervals a person may ask for, in seconds: the config file, the flags and
+    /// the dashboard's interval keys all hold to it.
+    public static let intervalSeconds: ClosedRange<Double> = 0.5...3600
 }

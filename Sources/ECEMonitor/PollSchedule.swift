@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 import Foundation
 
 /// When each entry point is polled next: due times, who goes first, backoff while failing,
@@ -40,8 +41,9 @@ public struct PollSchedule: Sendable {
     private var lastStalenessCheck: Duration = .seconds(-1)
     private var random: SplitMix64
 
-    /// The interval range `setInterval` keeps to.
-    public static let intervalRange: ClosedRange<Duration> = .milliseconds(500) ... .seconds(3600)
+    /// The interval range `setInterval` keeps to (`MonitorConfiguration.intervalSeconds`).
+    static let intervalRange: ClosedRange<Duration> =
+        .seconds(MonitorConfiguration.intervalSeconds.lowerBound) ... .seconds(MonitorConfiguration.intervalSeconds.upperBound)
     /// How often staleness is looked at while nothing else happens.
     static let stalenessCheckSpacing: Duration = .milliseconds(250)
 

@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 import Foundation
 
 /// Plays a recording in time on a clock, publishing snapshots as the live monitor does, so the
@@ -11,8 +12,6 @@ public actor ReplayPlayer<C: Clock> where C.Duration == Duration {
     public nonisolated var snapshots: AsyncStream<MonitorSnapshot> { loop.snapshots }
     private nonisolated let loop: MonitorLoop<ReplayControl, C>
 
-    /// The speeds `+` and `-` step through.
-    public static var speeds: [Double] { [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024] }
     /// Snapshots go out at most this often while playing, however dense the polls.
     static var shortestWait: Duration { .milliseconds(50) }
 
@@ -28,7 +27,7 @@ public actor ReplayPlayer<C: Clock> where C.Duration == Duration {
     public init(recording: Recording, speed: Double = 1, clock: C) {
         loop = MonitorLoop(clock: clock)
         timeline = ReplayTimeline(recording)
-        self.speed = max(speed, Self.speeds[0])
+        self.speed = max(speed, ReplayControl.speeds[0])
         anchorInstant = clock.now
         anchorPosition = recording.start
     }
@@ -75,10 +74,10 @@ public actor ReplayPlayer<C: Clock> where C.Duration == Duration {
         case .acknowledge(let id): timeline.acknowledge(id)
         case .faster:
             reanchor()
-            speed = Self.speeds.first { $0 > speed } ?? speed
+            speed = ReplayControl.speeds.first { $0 > speed } ?? speed
         case .slower:
             reanchor()
-            speed = Self.speeds.last { $0 < speed } ?? speed
+            speed = ReplayControl.speeds.last { $0 < speed } ?? speed
         case .seek(let offset):
             reanchor()
             anchorPosition = min(max(anchorPosition.addingTimeInterval(offset.inSeconds), timeline.start), timeline.end)

@@ -1,3 +1,5 @@
+import ECECommon
+
 /// A token bucket that caps requests per second across everything the monitor sends.
 ///
 /// Production ECE servers are rate-limited (about 1 request/s per call, bursts of 20, in the
@@ -70,8 +72,4 @@ public struct RequestBudget: Sendable {
 extension Duration {
     /// Seconds from `earlier` to this, as a Double.
     func seconds(since earlier: Duration) -> Double { (self - earlier).inSeconds }
-
-    public var inSeconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
-    }
 }

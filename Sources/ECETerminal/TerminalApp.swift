@@ -69,6 +69,17 @@ public final class TerminalApp: Sendable {
         }
     }
 
+    /// Shows the dashboard with `work` going on beside it (monitors, a replay, the heap
+    /// trimmer) until the user quits, then cancels that work and waits for it to end.
+    public func run(beside work: [@Sendable () async -> Void], commands: @escaping @Sendable (MonitorCommand) -> Void = { _ in },
+                    replay: @escaping @Sendable (ReplayControl) -> Void = { _ in }) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for job in work { group.addTask { await job() } }
+            try await run(commands: commands, replay: replay)
+            group.cancelAll()
+        }
+    }
+
     /// Takes the waiting snapshot, leaving the mailbox empty.
     func takeSnapshot() -> MonitorSnapshot? {
         mailbox.withLockedValue { snapshot in

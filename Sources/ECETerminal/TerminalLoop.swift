@@ -1,4 +1,5 @@
 import CNcursesw
+import ECECommon
 import ECEMonitor
 import Foundation
 import Glibc
@@ -71,7 +72,7 @@ final class TerminalLoop {
 
     private func loop(session: NcursesSession, renderer: NcursesRenderer) {
         let clock = ClockFormatter(zone: app.configuration.clockZone)
-        let timeout = Int32(max(10, min(250, app.configuration.frameTimeout.inSecondsValue * 1000)))
+        let timeout = Int32(max(10, min(250, app.configuration.frameTimeout.inSeconds * 1000)))
         var needsDraw = true
         var snapshotWaiting = false
         var lastDrawAt = -TimeInterval.infinity

@@ -53,6 +53,8 @@ struct DemoCommand: AsyncParsableCommand {
         let simulator: RunningSimulator
         do {
             simulator = try await ECESimulatorServer.start(configuration)
+        } catch let error as ECESimulatorServer.StartError {
+            throw CommandFailure(error.description)
         } catch {
             throw ValidationError("\(error)")
         }
