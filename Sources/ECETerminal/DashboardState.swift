@@ -34,6 +34,9 @@ public struct DashboardState: Sendable, Hashable {
     public var bodyScroll = 0
     /// Where `w` appends events (`--events FILE`, or the default in the current directory).
     public var eventsPath = TerminalConfiguration.defaultEventsPath
+    /// Grid, table, or whichever suits the number of entry points (`--view`, `v`); the
+    /// dashboard starts with `TerminalConfiguration.viewMode` (`auto` unless told).
+    public var viewMode: DashboardViewMode = .grid
     /// Wall mode (`--wall`, `W`): the grid screen shows big digits on pages that turn by
     /// themselves; detail and event log still show as usual.
     public var isWall = false
@@ -62,16 +65,39 @@ public struct DashboardState: Sendable, Hashable {
         return EntryPointGroups.arranged(sort.sorted(snapshot.entryPoints.filter(filter.matches)), listed: snapshot.entryPoints)
     }
 
+    /// The parts of the screen showing now: the grid and the table have a totals line.
+    public func areas(_ snapshot: MonitorSnapshot, size: ScreenSize) -> ScreenAreas {
+        ScreenAreas(size: size, diagnoses: snapshot.diagnoses.count, totalsLine: screen == .grid)
+    }
+
     /// The grid's geometry for this snapshot on a screen of `size`.
     public func gridLayout(_ snapshot: MonitorSnapshot, size: ScreenSize) -> GridLayout {
-        let areas = ScreenAreas(size: size, diagnoses: snapshot.diagnoses.count)
-        return GridLayout(area: areas.body, entryPoints: visibleEntryPoints(snapshot))
+        GridLayout(area: areas(snapshot, size: size).body, entryPoints: visibleEntryPoints(snapshot))
+    }
+
+    /// The table's rows and pages for this snapshot on a screen of `size`.
+    public func tableLayout(_ snapshot: MonitorSnapshot, size: ScreenSize) -> TableLayout {
+        TableLayout(area: areas(snapshot, size: size).body, entryPoints: visibleEntryPoints(snapshot))
+    }
+
+    /// Whether the main screen lists entry points as a table: chosen, or (`auto`) because the
+    /// panels of all entry points, filtered or not, would not fit on one page.
+    public func showsTable(_ snapshot: MonitorSnapshot, size: ScreenSize) -> Bool {
+        switch viewMode {
+        case .grid: return false
+        case .table: return true
+        case .auto:
+            let all = EntryPointGroups.arranged(snapshot.entryPoints, listed: snapshot.entryPoints)
+            return GridLayout(area: ScreenAreas(size: size, diagnoses: snapshot.diagnoses.count, totalsLine: true).body,
+                              entryPoints: all).pageCount > 1
+        }
     }
 
     /// The page the selection is on (pages follow the selection).
     public func page(_ snapshot: MonitorSnapshot, size: ScreenSize) -> Int {
         let visible = visibleEntryPoints(snapshot)
         guard let selection, let index = visible.firstIndex(where: { $0.id == selection }) else { return 0 }
+        if showsTable(snapshot, size: size) { return tableLayout(snapshot, size: size).page(ofIndex: index) }
         return gridLayout(snapshot, size: size).page(ofIndex: index)
     }
 
@@ -95,7 +121,7 @@ public struct DashboardState: Sendable, Hashable {
         if key == .resize { return [] }
         if filterDraft != nil { return handleFilterEditing(key, snapshot: snapshot) }
         if showsHelp {
-            let room = HelpOverlayView.visibleLines(area: ScreenAreas(size: size, diagnoses: snapshot.diagnoses.count).body)
+            let room = HelpOverlayView.visibleLines(area: areas(snapshot, size: size).body)
             let maximum = max(0, HelpOverlayView.lines(glyphs: .unicode).count - room)
             switch key {
             case .escape, .backspace, .enter, .character("?"): showsHelp = false
@@ -176,18 +202,24 @@ public struct DashboardState: Sendable, Hashable {
 
     private mutating func handleGrid(_ key: Key, snapshot: MonitorSnapshot, size: ScreenSize) -> [DashboardAction] {
         let visible = visibleEntryPoints(snapshot)
-        let layout = GridLayout(area: ScreenAreas(size: size, diagnoses: snapshot.diagnoses.count).body, entryPoints: visible)
         let index = selection.flatMap { id in visible.firstIndex { $0.id == id } } ?? 0
+        let asTable = showsTable(snapshot, size: size)
         var target: Int?
         switch key {
         case .left, .character("h"): target = index - 1
         case .right, .character("l"): target = index + 1
-        case .up, .character("k"): target = layout.index(above: index)
-        case .down, .character("j"): target = layout.index(below: index)
+        case .up, .character("k"): target = asTable ? index - 1 : gridLayout(snapshot, size: size).index(above: index)
+        case .down, .character("j"): target = asTable ? index + 1 : gridLayout(snapshot, size: size).index(below: index)
         case .home, .character("g"): target = 0
         case .end, .character("G"): target = visible.count - 1
-        case .pageDown: target = layout.index(from: index, pageStep: 1)
-        case .pageUp: target = layout.index(from: index, pageStep: -1)
+        case .pageDown, .pageUp:
+            let step = key == .pageDown ? 1 : -1
+            target = asTable ? tableLayout(snapshot, size: size).index(from: index, pageStep: step, count: visible.count)
+                : gridLayout(snapshot, size: size).index(from: index, pageStep: step)
+        case .character("v"):
+            // The wall hides the grid or table; toggling under it would change nothing seen.
+            if !isWall { viewMode = asTable ? .grid : .table }
+            return []
         case .enter:
             if let selection {
                 screen = .detail(selection)

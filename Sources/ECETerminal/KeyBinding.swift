@@ -20,7 +20,8 @@ public struct KeyBinding: Sendable, Hashable {
             KeyBinding("W", "wall mode: big digits for a screen on a wall (again: grid)"),
             KeyBinding("t", "next colour theme (ecetop themes lists them)"),
         ]),
-        ("Grid", [
+        ("Grid and table", [
+            KeyBinding("v", "table (a row per entry point) or grid of panels"),
             KeyBinding("arrows  hjkl", "move the selection"),
             KeyBinding("Home  End  g  G", "first / last entry point"),
             KeyBinding("PgUp  PgDn", "previous / next page"),

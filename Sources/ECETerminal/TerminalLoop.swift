@@ -16,6 +16,7 @@ final class TerminalLoop {
     private var state: DashboardState
     private var snapshot: MonitorSnapshot?
     private var glyphs: GlyphSet
+    private var bell = AlertBell()
     /// What `t` cycles through; `state.themeIndex` says which one shows.
     private let themes: [Theme]
     /// When the footer's notice appeared, so it can go after `noticeDuration`.
@@ -33,6 +34,7 @@ final class TerminalLoop {
         state.eventsPath = app.configuration.eventsPath
         state.isWall = app.configuration.startsInWallMode
         state.wallRotateSeconds = app.configuration.wallRotateSeconds
+        state.viewMode = app.configuration.viewMode
         glyphs = app.configuration.glyphs
         var themes = app.configuration.themes
         if !themes.contains(app.configuration.theme) { themes.insert(app.configuration.theme, at: 0) }
@@ -123,6 +125,7 @@ final class TerminalLoop {
             if let newest = app.takeSnapshot(), newest.generation != snapshot?.generation || snapshot == nil {
                 snapshot = newest
                 snapshotWaiting = true
+                if app.configuration.bell, bell.shouldRing(for: newest) { beep() }
                 _ = perform(state.reconcile(with: newest))
             }
 
