@@ -1,3 +1,4 @@
+import ECECommon
 import ECEMonitor
 
 /// Wall mode's header: title, counts by state, polling and totals on the left, the time in
