@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 
 /// Which calls one round of an entry point makes. `chatAllowed` (state and alerts) and
 /// `liveSessionStatus` (queue and wait) go every round; `agentAvailability`, `capacity` and

@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 import ECEMonitor
 
 /// One column of the table view, as data: title, width, which columns go first on a narrow
@@ -101,8 +102,8 @@ extension TableColumn {
         }, subtotal: { totals, _ in "\(totals.waiting)" }),
         TableColumn(title: "WAIT", width: 8, priority: 0, alignment: .right, cell: { entryPoint, context in
             guard let session = entryPoint.sessionStatus else { return Cell(context.glyphs.missing, .dim) }
-            return Cell(WaitTimeUnit.format(seconds: session.waitTimeSeconds))
-        }, subtotal: { totals, context in totals.longestWait.map { WaitTimeUnit.format(seconds: $0.seconds) } ?? context.glyphs.missing }),
+            return Cell(DurationText.wait(seconds: session.waitTimeSeconds))
+        }, subtotal: { totals, context in totals.longestWait.map { DurationText.wait(seconds: $0.seconds) } ?? context.glyphs.missing }),
         TableColumn(title: "SLOTS", width: 5, priority: 3, alignment: .right, cell: { entryPoint, context in
             guard let slots = entryPoint.freeSlots else { return Cell(context.glyphs.missing, .dim) }
             return Cell(String(slots), slots == 0 ? .warning : .text)

@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 import ECEMonitor
 
 /// The line under the header: chats waiting, the longest wait and where, entry points
@@ -13,7 +14,7 @@ public struct TotalsLineView: Sendable {
 
     public func draw(into buffer: inout ScreenBuffer, rect: Rect, context: ViewContext) {
         guard rect.height > 0, rect.width > 2 else { return }
-        let parts = totals.parts(waitText: WaitTimeUnit.format(seconds:))
+        let parts = totals.parts(waitText: DurationText.wait(seconds:))
         let leftOut = totals.leftOutText.map { context.glyphs.separator + $0 }
         let reserved = leftOut.map { CharacterWidth.columns(of: $0) } ?? 0
         var x = rect.x + 1

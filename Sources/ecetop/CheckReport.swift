@@ -43,7 +43,7 @@ enum CheckReport {
             for note in rowNotes { output += note + "\n" }
         }
         let totals = FloorTotals(checks.map(reading))
-        let parts = totals.parts(waitText: WaitTimeUnit.format(seconds:)) + (totals.leftOutText.map { [$0] } ?? [])
+        let parts = totals.parts(waitText: DurationText.wait(seconds:)) + (totals.leftOutText.map { [$0] } ?? [])
         output += "totals: " + parts.joined(separator: " · ") + "\n"
         return output
     }
