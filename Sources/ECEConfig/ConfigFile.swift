@@ -19,6 +19,9 @@ public struct ConfigFile: Sendable, Hashable {
     public var freeSlots: ConfigValue<Int>?
     public var wallEnabled: ConfigValue<Bool>?
     public var wallRotate: ConfigValue<Int>?
+    /// `grid`, `table` or `auto`.
+    public var view: ConfigValue<String>?
+    public var bell: ConfigValue<Bool>?
     public var entryPoints: [ConfiguredEntryPoints] = []
     /// `[[sites]]`: several servers, each with its own budget; empty for one `server`.
     public var sites: [ConfiguredSite] = []
@@ -27,7 +30,9 @@ public struct ConfigFile: Sendable, Hashable {
         self.path = path
     }
 
-    static let topLevelKeys = ["server", "interval", "timeout", "max-rate", "burst", "theme", "thresholds", "wall", "entry-points", "sites"]
+    static let topLevelKeys = ["server", "interval", "timeout", "max-rate", "burst", "theme", "view", "bell", "thresholds", "wall", "entry-points", "sites"]
+    /// What `view` may say (the dashboard's `DashboardViewMode`, spelled here without it).
+    public static let viewModes = ["grid", "table", "auto"]
     static let thresholdKeys = ["wait-time", "queue-depth", "free-slots"]
     static let wallKeys = ["enabled", "rotate"]
     static let entryPointKeys = ["ids", "group", "label", "site"]
@@ -81,6 +86,13 @@ public struct ConfigFile: Sendable, Hashable {
         file.maxRate = try top.double("max-rate", in: 0...1_000_000, unit: "requests per second (0 = unlimited)")
         file.burst = try top.int("burst", in: 1...1_000_000)
         file.theme = try top.text("theme")
+        if let view = try top.string("view") {
+            guard viewModes.contains(view.value) else {
+                throw top.error("view", "\"view\": must be one of \(viewModes.joined(separator: ", ")), got \"\(view.value)\"")
+            }
+            file.view = view
+        }
+        file.bell = try top.bool("bell")
 
         if let thresholds = try top.subtable("thresholds") {
             try thresholds.rejectUnknownKeys(thresholdKeys)

@@ -11,6 +11,9 @@ public struct ConfigFlags: Sendable, Hashable {
     /// True when `--wall` was given; there is no flag to turn wall mode off.
     public var wallEnabled: Bool?
     public var wallRotate: Int?
+    public var view: String?
+    /// True when `--bell` was given.
+    public var bell: Bool?
     /// Positional IDs; when given they replace the file's entry points.
     public var ids: [EntryPointID] = []
 

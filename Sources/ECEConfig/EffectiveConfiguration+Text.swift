@@ -25,6 +25,8 @@ extension EffectiveConfiguration {
         add("max-rate = \(Self.number(maxRate.value))", maxRate.source)
         add("burst = \(burst.value)", burst.source)
         add("theme = \(Self.quoted(theme.value))", theme.source)
+        add("view = \(Self.quoted(view.value))", view.source)
+        add("bell = \(bell.value)", bell.source)
         lines.append("")
         lines.append("[thresholds]")
         optional("wait-time", waitTime, Self.number, off: "no wait-time warning")

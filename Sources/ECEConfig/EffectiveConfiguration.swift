@@ -11,6 +11,7 @@ public struct EffectiveConfiguration: Sendable, Hashable {
         public static let burst = 20
         public static let theme = "default"
         public static let wallRotate = 10
+        public static let view = "auto"
     }
 
     /// The config file read, nil when there was none.
@@ -28,6 +29,9 @@ public struct EffectiveConfiguration: Sendable, Hashable {
     public var freeSlots: Setting<Int?>
     public var wallEnabled: Setting<Bool>
     public var wallRotate: Setting<Int>
+    /// `grid`, `table` or `auto`, checked by the flag or the file.
+    public var view: Setting<String>
+    public var bell: Setting<Bool>
     public var entryPoints: Setting<[EntryPointID]>
     /// The file's `[[entry-points]]` tables as written, for `config check`.
     public var entryPointTables: [ConfiguredEntryPoints]
@@ -60,6 +64,8 @@ public struct EffectiveConfiguration: Sendable, Hashable {
         freeSlots = Self.threshold(file?.freeSlots, path: path)
         wallEnabled = .pick(flag: flags.wallEnabled, flagName: "--wall", file: file?.wallEnabled, path: path, fallback: false)
         wallRotate = .pick(flag: flags.wallRotate, flagName: "--rotate", file: file?.wallRotate, path: path, fallback: Defaults.wallRotate)
+        view = .pick(flag: flags.view, flagName: "--view", file: file?.view, path: path, fallback: Defaults.view)
+        bell = .pick(flag: flags.bell, flagName: "--bell", file: file?.bell, path: path, fallback: false)
         entryPointTables = file?.entryPoints ?? []
         siteTables = file?.sites ?? []
         if !flags.ids.isEmpty {

@@ -10,7 +10,9 @@ public enum ScenarioPreset: String, Sendable, CaseIterable {
     /// maximum; at five minutes the service restarts, the agents return and the queues drain.
     case meltdown
     /// Every chatAllowed reason at once, by entry point position (cycle of seven); any ID outside
-    /// the list answers `invalid_entry_point`.
+    /// the list answers `invalid_entry_point`. The allowed ones are busy: their queues rise and
+    /// fall as chats arrive, are handled and abandoned; the full queue stays full with a wait of
+    /// minutes.
     case mixed
 
     /// The assignment service instance `mixed` keeps stopped.
@@ -89,7 +91,14 @@ public enum ScenarioPreset: String, Sendable, CaseIterable {
             var group = AgentGroup(count: 3, concurrentTaskLimit: 3, entryPoints: [id])
             switch position % 7 {
             case 0:
+                // Every slot taken and a short queue from the start; arrivals a little below
+                // what nine slots handle, so the queue wanders instead of filling up.
                 spec.name = "Allowed \(id)"
+                spec.arrivalsPerHour = 200
+                spec.handleTime = HandleTimeDistribution(shape: .lognormal, mean: 150)
+                spec.maxQueueDepth = 8
+                spec.initialQueueDepth = 2
+                group.initialLoad = 3
             case 1:
                 spec.name = "Inactive \(id)"
                 spec.active = false
@@ -97,11 +106,13 @@ public enum ScenarioPreset: String, Sendable, CaseIterable {
                 spec.name = "Service stopped \(id)"
                 spec.service = Self.stoppedServiceInMixed
             case 3:
-                // Agents busy with very long chats, queue at its maximum: stays full for hours.
+                // Chats arrive far faster than one agent's two slots take them: the queue is at
+                // its maximum nearly all the time, and refills within seconds when a slot frees.
                 spec.name = "Queue full \(id)"
                 spec.maxQueueDepth = 3
                 spec.initialQueueDepth = 3
-                spec.handleTime = HandleTimeDistribution(shape: .fixed, mean: 36_000)
+                spec.arrivalsPerHour = 3600
+                spec.handleTime = HandleTimeDistribution(shape: .lognormal, mean: 300)
                 group = AgentGroup(count: 1, concurrentTaskLimit: 2, entryPoints: [id], initialLoad: 2)
             case 4:
                 spec.name = "No agent \(id)"
@@ -119,6 +130,7 @@ public enum ScenarioPreset: String, Sendable, CaseIterable {
         }
         var scenario = Scenario(name: rawValue, entryPoints: specs, agents: agents)
         scenario.stoppedServices = [Self.stoppedServiceInMixed]
+        scenario.patience = 240
         return scenario
     }
 }

@@ -2,7 +2,8 @@
 /// panel shows must be readable from across the room.
 ///
 /// Every character is three columns wide (`:` one) with one blank column between characters,
-/// whatever the height or font, so a layout can measure text before choosing a height.
+/// whatever the height or font, so a layout can measure text before choosing a height; a
+/// `scale` of 2 doubles every pixel both ways (ten rows from five) for a tall screen.
 public enum BigDigits {
     /// How many terminal rows the characters take.
     public enum Height: Int, Sendable, Hashable, CaseIterable {
@@ -58,27 +59,31 @@ public enum BigDigits {
         !text.isEmpty && text.allSatisfy(characters.contains)
     }
 
-    /// Columns `text` takes at any height.
-    public static func width(_ text: String) -> Int {
+    /// Columns `text` takes at any height, times `scale`.
+    public static func width(_ text: String, scale: Int = 1) -> Int {
         let columns = text.reduce(0) { $0 + (pixels[$1]?.first?.count ?? 0) }
-        return columns + max(0, text.count - 1)
+        return (columns + max(0, text.count - 1)) * max(1, scale)
     }
 
-    /// The rows of `text`'s picture, top first, each `width(text)` columns; characters without
-    /// a picture are left out.
-    public static func rows(_ text: String, height: Height, font: Font) -> [String] {
+    /// The rows of `text`'s picture, top first, each `width(text, scale:)` columns; characters
+    /// without a picture are left out.
+    public static func rows(_ text: String, height: Height, font: Font, scale: Int = 1) -> [String] {
         let pictures = text.compactMap { picture($0, height: height, font: font) }
-        return (0..<height.rawValue).map { row in pictures.map { $0[row] }.joined(separator: " ") }
+        let rows = (0..<height.rawValue).map { row in pictures.map { $0[row] }.joined(separator: " ") }
+        guard scale > 1 else { return rows }
+        return rows.flatMap { row in
+            Array(repeating: String(row.flatMap { Array(repeating: $0, count: scale) }), count: scale)
+        }
     }
 
     /// Draws `text` with its top-left corner at (x, y); returns the columns used.
     @discardableResult
     public static func draw(_ text: String, into buffer: inout ScreenBuffer, x: Int, y: Int, height: Height, font: Font,
-                            style: CellStyle) -> Int {
-        for (offset, row) in rows(text, height: height, font: font).enumerated() {
+                            scale: Int = 1, style: CellStyle) -> Int {
+        for (offset, row) in rows(text, height: height, font: font, scale: scale).enumerated() {
             buffer.write(row, x: x, y: y + offset, style: style)
         }
-        return width(text)
+        return width(text, scale: scale)
     }
 
     private static func picture(_ character: Character, height: Height, font: Font) -> [String]? {

@@ -35,6 +35,9 @@ public struct DashboardState: Sendable, Hashable {
     public var bodyScroll = 0
     /// Where `w` appends events (`--events FILE`, or the default in the current directory).
     public var eventsPath = TerminalConfiguration.defaultEventsPath
+    /// Grid, table, or whichever suits the number of entry points (`--view`, `v`); the
+    /// dashboard starts with `TerminalConfiguration.viewMode` (`auto` unless told).
+    public var viewMode: DashboardViewMode = .grid
     /// Wall mode (`--wall`, `W`): the grid screen shows big digits on pages that turn by
     /// themselves; detail and event log still show as usual.
     public var isWall = false
@@ -66,13 +69,35 @@ public struct DashboardState: Sendable, Hashable {
         return EntryPointGroups.arranged(sort.sorted(snapshot.entryPoints.filter(filter.matches)), listed: snapshot.entryPoints)
     }
 
-    /// The grid as the view draws it and the keys move in it: the entry points showing, their
-    /// layout on a screen of `size`, and the page the selection is on (pages follow it).
+    /// The parts of the screen showing now: the grid and the table have a totals line.
+    public func areas(_ snapshot: MonitorSnapshot, size: ScreenSize) -> ScreenAreas {
+        ScreenAreas(size: size, diagnoses: snapshot.diagnoses.count, totalsLine: screen == .grid)
+    }
+
+    /// The grid or table as the view draws it and the keys move in it: the entry points
+    /// showing, their layout on a screen of `size`, and the page the selection is on (pages
+    /// follow it).
     public func gridPage(_ snapshot: MonitorSnapshot, size: ScreenSize) -> GridPage {
         let visible = visibleEntryPoints(snapshot)
-        let layout = GridLayout(area: ScreenAreas(size: size, diagnoses: snapshot.diagnoses.count).body, entryPoints: visible)
+        let body = areas(snapshot, size: size).body
+        let layout = GridLayout(area: body, entryPoints: visible)
+        let table = showsTable(snapshot, size: size) ? TableLayout(area: body, entryPoints: visible) : nil
         let selectedIndex = selection.flatMap { id in visible.firstIndex { $0.id == id } }
-        return GridPage(visible: visible, layout: layout, selectedIndex: selectedIndex, page: layout.page(ofIndex: selectedIndex ?? 0))
+        let page = table?.page(ofIndex: selectedIndex ?? 0) ?? layout.page(ofIndex: selectedIndex ?? 0)
+        return GridPage(visible: visible, layout: layout, table: table, selectedIndex: selectedIndex, page: page)
+    }
+
+    /// Whether the main screen lists entry points as a table: chosen, or (`auto`) because the
+    /// panels of all entry points, filtered or not, would not fit on one page.
+    public func showsTable(_ snapshot: MonitorSnapshot, size: ScreenSize) -> Bool {
+        switch viewMode {
+        case .grid: return false
+        case .table: return true
+        case .auto:
+            let all = EntryPointGroups.arranged(snapshot.entryPoints, listed: snapshot.entryPoints)
+            return GridLayout(area: ScreenAreas(size: size, diagnoses: snapshot.diagnoses.count, totalsLine: true).body,
+                              entryPoints: all).pageCount > 1
+        }
     }
 
     /// The grid's geometry for this snapshot on a screen of `size`.
@@ -195,7 +220,7 @@ public struct DashboardState: Sendable, Hashable {
     }
 
     private mutating func scrollHelp(_ intent: KeyIntent, snapshot: MonitorSnapshot, size: ScreenSize) -> [DashboardAction] {
-        let room = HelpOverlayView.visibleLines(area: ScreenAreas(size: size, diagnoses: snapshot.diagnoses.count).body)
+        let room = HelpOverlayView.visibleLines(area: areas(snapshot, size: size).body)
         let maximum = max(0, HelpOverlayView.lines(glyphs: .unicode).count - room)
         switch intent {
         case .quit: return [.quit]
@@ -217,12 +242,17 @@ public struct DashboardState: Sendable, Hashable {
         switch intent {
         case .move(.left): target = index - 1
         case .move(.right): target = index + 1
-        case .move(.up): target = layout.index(above: index)
-        case .move(.down): target = layout.index(below: index)
+        case .move(.up): target = grid.table == nil ? layout.index(above: index) : index - 1
+        case .move(.down): target = grid.table == nil ? layout.index(below: index) : index + 1
         case .first: target = 0
         case .last: target = visible.count - 1
-        case .nextPage: target = layout.index(from: index, pageStep: 1)
-        case .previousPage: target = layout.index(from: index, pageStep: -1)
+        case .nextPage, .previousPage:
+            let step = intent == .nextPage ? 1 : -1
+            target = grid.table?.index(from: index, pageStep: step, count: visible.count) ?? layout.index(from: index, pageStep: step)
+        case .toggleView:
+            // The wall hides the grid or table; toggling under it would change nothing seen.
+            if !isWall { viewMode = grid.table == nil ? .table : .grid }
+            return []
         case .open:
             if let selection {
                 screen = .detail(selection)

@@ -11,7 +11,7 @@ public struct DashboardView: Sendable {
 
     public func render(state: DashboardState, snapshot: MonitorSnapshot?, size: ScreenSize, context: ViewContext) -> ScreenBuffer {
         var buffer = ScreenBuffer(size: size)
-        let areas = ScreenAreas(size: size, diagnoses: snapshot?.diagnoses.count ?? 0)
+        let areas = snapshot.map { state.areas($0, size: size) } ?? ScreenAreas(size: size, diagnoses: 0)
         if state.isWall, state.screen == .grid, let snapshot {
             let wall = WallView(snapshot: snapshot, entryPoints: state.visibleEntryPoints(snapshot), selection: state.selection,
                                 demoURL: demoURL, rotateSeconds: state.wallRotateSeconds)
@@ -43,18 +43,24 @@ public struct DashboardView: Sendable {
         }
 
         let grid = state.gridPage(snapshot, size: size)
-        let (visible, layout, page) = (grid.visible, grid.layout, grid.page)
+        let (visible, page) = (grid.visible, grid.page)
 
-        HeaderView(snapshot: snapshot, demoURL: demoURL, status: statusText(state, page: page, layout: layout, shown: visible.count,
+        HeaderView(snapshot: snapshot, demoURL: demoURL, status: statusText(state, page: page, pageCount: grid.pageCount, shown: visible.count,
                                                                            total: snapshot.entryPoints.count))
             .draw(into: &buffer, rect: areas.header, context: context)
+        TotalsLineView(entryPoints: snapshot.entryPoints).draw(into: &buffer, rect: areas.totals, context: context)
         DiagnosisBannerView(diagnoses: snapshot.diagnoses).draw(into: &buffer, rect: areas.banner, context: context)
 
         switch state.screen {
         case .grid:
             let empty = snapshot.entryPoints.isEmpty ? "no entry points" : "no entry point matches \"\(state.filter)\" (Esc clears)"
-            GridView(entryPoints: visible, selection: state.selection, page: page)
-                .draw(into: &buffer, rect: areas.body, context: context, emptyMessage: empty)
+            if grid.table != nil {
+                TableView(entryPoints: visible, selection: state.selection, page: page)
+                    .draw(into: &buffer, rect: areas.body, context: context, emptyMessage: empty)
+            } else {
+                GridView(entryPoints: visible, selection: state.selection, page: page)
+                    .draw(into: &buffer, rect: areas.body, context: context, emptyMessage: empty)
+            }
         case .detail(let id):
             if let entryPoint = snapshot.entryPoints.first(where: { $0.id == id }) {
                 DetailView(entryPoint: entryPoint, bodyCall: state.detailCall, isPaused: snapshot.isPaused, events: snapshot.events,
@@ -73,10 +79,10 @@ public struct DashboardView: Sendable {
     }
 
     /// Sort, filter and page for the header's right side: `sort ID · filter "x" 3/40 · page 1/3`.
-    private func statusText(_ state: DashboardState, page: Int, layout: GridLayout, shown: Int, total: Int) -> String {
+    private func statusText(_ state: DashboardState, page: Int, pageCount: Int, shown: Int, total: Int) -> String {
         var parts = ["sort \(state.sort.title)"]
         if !state.filter.isEmpty { parts.append("filter \"\(state.filter)\" \(shown)/\(total)") }
-        if layout.pageCount > 1, state.screen == .grid { parts.append("page \(page + 1)/\(layout.pageCount)") }
+        if pageCount > 1, state.screen == .grid { parts.append("page \(page + 1)/\(pageCount)") }
         return parts.joined(separator: " · ")
     }
 
@@ -87,6 +93,7 @@ public struct DashboardView: Sendable {
         _ = state.reconcile(with: snapshot)
         state.isWall = configuration.startsInWallMode
         state.wallRotateSeconds = configuration.wallRotateSeconds
+        state.viewMode = configuration.viewMode
         let context = ViewContext(glyphs: configuration.glyphs, clock: ClockFormatter(zone: configuration.clockZone), now: now)
         let buffer = DashboardView(demoURL: configuration.demoURL).render(state: state, snapshot: snapshot, size: size, context: context)
         return PlainTextRenderer().render(buffer)

@@ -89,6 +89,7 @@ public struct FooterView: Sendable {
                 Hint(key: "e", action: "events", priority: 8),
                 Hint(key: "PgDn", action: "page", priority: 9),
                 Hint(key: "w", action: "record", priority: 10),
+                Hint(key: "v", action: "view", priority: 11),
                 Hint(key: "?", action: "help", priority: 0),
                 Hint(key: "q", action: "quit", priority: 1),
             ]

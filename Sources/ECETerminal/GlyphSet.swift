@@ -22,10 +22,13 @@ public struct GlyphSet: Sendable, Hashable {
     public var chartMark: Character
     /// Between an old and a new value (`allowed → queue_depth_reached`).
     public var arrow: String
+    /// Points at the selected row of the table, so selection shows without colour.
+    public var pointer: Character
 
     public init(box: BoxLines, selectedBox: BoxLines, ok: Character, warning: Character, critical: Character,
                 unknown: Character, stale: Character, sparkline: [Character], ellipsis: Character, missing: String,
-                separator: String, cursor: Character, times: String, chartMark: Character = "v", arrow: String = "->") {
+                separator: String, cursor: Character, times: String, chartMark: Character = "v", arrow: String = "->",
+                pointer: Character = ">") {
         self.box = box
         self.selectedBox = selectedBox
         self.ok = ok
@@ -41,6 +44,7 @@ public struct GlyphSet: Sendable, Hashable {
         self.times = times
         self.chartMark = chartMark
         self.arrow = arrow
+        self.pointer = pointer
     }
 
     public static let unicode = GlyphSet(
@@ -48,7 +52,7 @@ public struct GlyphSet: Sendable, Hashable {
         selectedBox: BoxLines(horizontal: "═", vertical: "║", topLeft: "╔", topRight: "╗", bottomLeft: "╚", bottomRight: "╝"),
         ok: "●", warning: "▲", critical: "✖", unknown: "?", stale: "◌",
         sparkline: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
-        ellipsis: "…", missing: "—", separator: " · ", cursor: "▏", times: "×", chartMark: "▼", arrow: "→"
+        ellipsis: "…", missing: "—", separator: " · ", cursor: "▏", times: "×", chartMark: "▼", arrow: "→", pointer: "▶"
     )
 
     public static let ascii = GlyphSet(

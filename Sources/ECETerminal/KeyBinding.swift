@@ -48,7 +48,8 @@ public struct KeyBinding: Sendable, Hashable {
         KeyBinding("t", "next colour theme (ecetop themes lists them)", [.character("t")], .nextTheme),
     ])
 
-    public static let grid = Table(section: "Grid", bindings: [
+    public static let grid = Table(section: "Grid and table", bindings: [
+        KeyBinding("v", "table (a row per entry point) or grid of panels", [.character("v")], .toggleView),
         KeyBinding("arrows  hjkl", "move the selection", [
             .left: .move(.left),
             .character("h"): .move(.left),

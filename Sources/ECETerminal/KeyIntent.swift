@@ -20,6 +20,8 @@ public enum KeyIntent: Sendable, Hashable {
     case previousPage
     case nextPage
     case open
+    /// The grid of panels or the table of rows.
+    case toggleView
     /// Out of the current place: clear the filter, close the detail or the help.
     case back
     case refresh

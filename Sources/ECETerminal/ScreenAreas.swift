@@ -1,5 +1,5 @@
-/// The fixed parts of the screen: two header rows, the diagnosis banner, the body and a
-/// one-row footer.
+/// The fixed parts of the screen: two header rows, the totals line (grid and table), the
+/// diagnosis banner, the body and a one-row footer.
 public struct ScreenAreas: Sendable, Hashable {
     public static let headerHeight = 2
     public static let footerHeight = 1
@@ -13,16 +13,19 @@ public struct ScreenAreas: Sendable, Hashable {
 
     public let size: ScreenSize
     public let header: Rect
+    /// Empty when the screen has no totals line.
+    public let totals: Rect
     public let banner: Rect
     public let body: Rect
     public let footer: Rect
 
-    public init(size: ScreenSize, diagnoses: Int) {
+    public init(size: ScreenSize, diagnoses: Int, totalsLine: Bool = false) {
         self.size = size
         let bannerLines = min(diagnoses, Self.maximumBannerLines)
         header = Rect(x: 0, y: 0, width: size.width, height: Self.headerHeight)
-        banner = Rect(x: 0, y: Self.headerHeight, width: size.width, height: bannerLines)
-        let bodyTop = Self.headerHeight + bannerLines
+        totals = Rect(x: 0, y: Self.headerHeight, width: size.width, height: totalsLine ? 1 : 0)
+        banner = Rect(x: 0, y: totals.maxY, width: size.width, height: bannerLines)
+        let bodyTop = banner.maxY
         body = Rect(x: 0, y: bodyTop, width: size.width, height: size.height - bodyTop - Self.footerHeight)
         footer = Rect(x: 0, y: size.height - Self.footerHeight, width: size.width, height: Self.footerHeight)
     }

@@ -17,6 +17,10 @@ public struct TerminalConfiguration: Sendable {
     public var startsInWallMode = false
     /// Seconds each wall page shows before the next (`--rotate`).
     public var wallRotateSeconds = 10
+    /// Grid, table or auto (`--view`); `v` toggles live.
+    public var viewMode: DashboardViewMode = .auto
+    /// Ring the terminal bell once when a critical alert is raised (`--bell`).
+    public var bell = false
     /// When set, the header shows a `DEMO` tag with this (simulator) URL.
     public var demoURL: String?
     public var initialSort: SortOrder

@@ -18,6 +18,7 @@ final class TerminalLoop {
     private var state: DashboardState
     private var snapshot: MonitorSnapshot?
     private var glyphs: GlyphSet
+    private var bell = AlertBell()
     /// What `t` cycles through; `state.themeIndex` says which one shows.
     private let themes: [Theme]
     /// Least time between frames drawn only because a snapshot arrived. The monitor publishes
@@ -33,6 +34,7 @@ final class TerminalLoop {
         state.eventsPath = app.configuration.eventsPath
         state.isWall = app.configuration.startsInWallMode
         state.wallRotateSeconds = app.configuration.wallRotateSeconds
+        state.viewMode = app.configuration.viewMode
         glyphs = app.configuration.glyphs
         var themes = app.configuration.themes
         if !themes.contains(app.configuration.theme) { themes.insert(app.configuration.theme, at: 0) }
@@ -117,6 +119,7 @@ final class TerminalLoop {
             if let newest = app.takeSnapshot(), newest.generation != snapshot?.generation || snapshot == nil {
                 snapshot = newest
                 snapshotWaiting = true
+                if app.configuration.bell, bell.shouldRing(for: newest) { beep() }
                 _ = perform(state.reconcile(with: newest), renderer: renderer)
             }
 

@@ -1,8 +1,8 @@
 import ECECommon
 import ECEMonitor
 
-/// Wall mode's header: title, counts by state and polling on the left, the time in big
-/// `HH:MM` digits on the right.
+/// Wall mode's header: title, counts by state, polling and totals on the left, the time in
+/// big `HH:MM` digits on the right.
 public struct WallHeaderView: Sendable {
     public var snapshot: MonitorSnapshot
     public var demoURL: String?
@@ -49,7 +49,16 @@ public struct WallHeaderView: Sendable {
         var line = "every " + DurationText.interval(snapshot.effectiveInterval)
         if let path = snapshot.journalPath { line += "\(glyphs.separator)REC \(path)" }
         let tag = HeaderView.stateTag(snapshot)
-        let pausedWidth = tag.isEmpty ? 0 : buffer.write(tag, x: rect.x + 1, y: rect.y + 2, style: CellStyle(.warning, [.reverse, .bold])) + 1
-        buffer.write(line, x: rect.x + 1 + pausedWidth, y: rect.y + 2, style: CellStyle(.dim), limit: room - pausedWidth)
+        // The totals go on the fourth row; a three-row header gives them the polling line's
+        // place unless polling is paused or replayed, which a wall must say first.
+        let totalsRow: Int? = rect.height >= 4 ? rect.y + 3 : tag.isEmpty ? rect.y + 2 : nil
+        if totalsRow != rect.y + 2 {
+            let pausedWidth = tag.isEmpty ? 0 : buffer.write(tag, x: rect.x + 1, y: rect.y + 2, style: CellStyle(.warning, [.reverse, .bold])) + 1
+            buffer.write(line, x: rect.x + 1 + pausedWidth, y: rect.y + 2, style: CellStyle(.dim), limit: room - pausedWidth)
+        }
+        if let totalsRow {
+            TotalsLineView(entryPoints: snapshot.entryPoints).draw(into: &buffer, rect: Rect(x: rect.x, y: totalsRow, width: room + 1, height: 1),
+                                                                   context: context)
+        }
     }
 }

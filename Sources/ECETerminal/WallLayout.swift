@@ -1,11 +1,11 @@
-import Foundation
-
-/// Where wall-mode panels go: five-row digits when every entry point fits with them, else
-/// three-row digits on as many pages as it takes (turning by themselves); plain text panels
-/// only when not even one three-row panel fits.
+/// Where wall-mode panels go: ten-row digits when every entry point fits with them (a tall
+/// screen), else five-row ones when they fit, else three-row digits on as many pages as it
+/// takes (turning by themselves); plain text panels only when not even one three-row panel fits.
 public struct WallLayout: Sendable, Hashable {
     /// How big a wall panel is drawn, biggest first.
     public enum PanelSize: Sendable, Hashable, CaseIterable {
+        /// Five-row digits at twice the size: ten rows.
+        case huge
         /// Five-row digits.
         case large
         /// Three-row digits.
@@ -16,6 +16,7 @@ public struct WallLayout: Sendable, Hashable {
         /// Frame, status bar, labels, digits, frame.
         public var height: Int {
             switch self {
+            case .huge: 14
             case .large: 9
             case .small: 7
             case .text: 4
@@ -25,15 +26,19 @@ public struct WallLayout: Sendable, Hashable {
         /// Wide enough for three-digit queues and `59:59` waits side by side.
         public var minimumWidth: Int {
             switch self {
+            case .huge: 64
             case .large: 40
             case .small: 36
             case .text: 24
             }
         }
 
+        /// How many times each pixel of the digits is repeated across and down.
+        public var digitScale: Int { self == .huge ? 2 : 1 }
+
         public var digitHeight: BigDigits.Height? {
             switch self {
-            case .large: .five
+            case .huge, .large: .five
             case .small: .three
             case .text: nil
             }
@@ -54,7 +59,9 @@ public struct WallLayout: Sendable, Hashable {
                               maximumWidth: Self.maximumPanelWidth)
         }
         // Digits are the point of a wall: pages of them beat one page of small text.
-        if let grid = layout(.large), grid.perPage >= count {
+        if let grid = layout(.huge), grid.perPage >= count {
+            self.init(panelSize: .huge, grid: grid)
+        } else if let grid = layout(.large), grid.perPage >= count {
             self.init(panelSize: .large, grid: grid)
         } else if let grid = layout(.small) {
             self.init(panelSize: .small, grid: grid)
@@ -68,14 +75,5 @@ public struct WallLayout: Sendable, Hashable {
     private init(panelSize: PanelSize, grid: GridLayout) {
         self.panelSize = panelSize
         self.grid = grid
-    }
-
-    /// The page showing at `now`: pages turn on whole multiples of `rotateSeconds` of the
-    /// clock, so several wall screens with the same `--rotate` stay in step, and nothing but
-    /// the frame's time decides (a test sets it).
-    public func page(at now: Date, rotateSeconds: Int) -> Int {
-        guard grid.pageCount > 1 else { return 0 }
-        let turns = Int((now.timeIntervalSince1970 / Double(max(1, rotateSeconds))).rounded(.down))
-        return ((turns % grid.pageCount) + grid.pageCount) % grid.pageCount
     }
 }

@@ -53,7 +53,8 @@ public struct WallPanelView: Sendable {
         let wait = Self.waitDigits(seconds: session?.waitTimeSeconds)
         let x = rect.x + 2
         let width = rect.width - 4
-        guard let digitHeight = size.digitHeight, rect.height >= digitHeight.rawValue + 4 else {
+        let scale = size.digitScale
+        guard let digitHeight = size.digitHeight, rect.height >= digitHeight.rawValue * scale + 4 else {
             let missing = glyphs.missing
             let text = "queue \(session.map { String($0.queueDepth) } ?? missing)   wait "
                 + (session.map { DurationText.wait(seconds: $0.waitTimeSeconds) } ?? missing)
@@ -70,10 +71,10 @@ public struct WallPanelView: Sendable {
         for column in columns {
             buffer.write(column.label, x: column.x, y: rect.y + 2, width: column.width, style: style(.dim, [.bold]),
                          ellipsis: glyphs.ellipsis, alignment: .center)
-            let digitsWidth = BigDigits.width(column.digits)
+            let digitsWidth = BigDigits.width(column.digits, scale: scale)
             if digitsWidth <= column.width {
                 BigDigits.draw(column.digits, into: &buffer, x: column.x + (column.width - digitsWidth) / 2, y: rect.y + 3,
-                               height: digitHeight, font: font, style: style(column.role, [.bold]))
+                               height: digitHeight, font: font, scale: scale, style: style(column.role, [.bold]))
             } else {
                 // Too many digits for big ones (a five-digit queue): plain, but never cut.
                 buffer.write(column.digits, x: column.x, y: rect.y + 3, width: column.width, style: style(column.role, [.bold]),

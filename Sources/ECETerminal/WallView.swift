@@ -39,7 +39,7 @@ public struct WallView: Sendable {
         let footer = Rect(x: 0, y: size.height - ScreenAreas.footerHeight, width: size.width, height: ScreenAreas.footerHeight)
         // The header needs room for its clock beside the counts.
         guard size.width >= WallLayout.PanelSize.large.minimumWidth,
-              let layout = WallLayout(area: body, count: max(1, entryPoints.count)) else { return nil }
+              var layout = WallLayout(area: body, count: max(1, entryPoints.count)) else { return nil }
 
         WallHeaderView(snapshot: snapshot, demoURL: demoURL)
             .draw(into: &buffer, rect: Rect(x: 0, y: 0, width: size.width, height: headerHeight), context: context)
@@ -50,12 +50,23 @@ public struct WallView: Sendable {
                          ellipsis: context.glyphs.ellipsis, alignment: .center)
             return Frame(body: body, footer: footer, page: 0, pageCount: 1)
         }
-        let page = layout.page(at: context.now, rotateSeconds: rotateSeconds)
-        for index in layout.grid.indices(onPage: page) {
+        var rotation = WallRotation(entryPoints: entryPoints, slotsPerPage: layout.grid.perPage)
+        if rotation.needsStrip {
+            // More criticals than a page holds: a line lists them all, the panels take turns below.
+            let rest = Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1)
+            if let smaller = WallLayout(area: rest, count: entryPoints.count) {
+                CriticalStripView(entryPoints: entryPoints)
+                    .draw(into: &buffer, rect: Rect(x: body.x, y: body.y, width: body.width, height: 1), context: context)
+                layout = smaller
+                rotation = WallRotation(entryPoints: entryPoints, slotsPerPage: smaller.grid.perPage)
+            }
+        }
+        let page = rotation.page(at: context.now, rotateSeconds: rotateSeconds)
+        for (slot, index) in rotation.indices(onPage: page).enumerated() {
             let entryPoint = entryPoints[index]
             WallPanelView(entryPoint: entryPoint, size: layout.panelSize, isSelected: entryPoint.id == selection)
-                .draw(into: &buffer, rect: layout.grid.rect(forIndex: index), context: context)
+                .draw(into: &buffer, rect: layout.grid.rect(forIndex: slot), context: context)
         }
-        return Frame(body: body, footer: footer, page: page, pageCount: layout.grid.pageCount)
+        return Frame(body: body, footer: footer, page: page, pageCount: rotation.pageCount)
     }
 }

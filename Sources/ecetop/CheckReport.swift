@@ -42,7 +42,22 @@ enum CheckReport {
             output += line(row)
             for note in rowNotes { output += note + "\n" }
         }
+        let totals = FloorTotals(checks.map(reading))
+        let parts = totals.parts(waitText: DurationText.wait(seconds:)) + (totals.leftOutText.map { [$0] } ?? [])
+        output += "totals: " + parts.joined(separator: " · ") + "\n"
         return output
+    }
+
+    /// What a check read, for the totals: a call that failed is left out.
+    private static func reading(_ check: EntryPointCheck) -> FloorTotals.Reading {
+        var reading = FloorTotals.Reading(id: check.entryPoint, allowed: check.chatAllowed?.allowed)
+        if case .sessionStatus(let status) = check.value(.liveSessionStatus) {
+            reading.queueDepth = status.queueDepth
+            reading.waitSeconds = status.waitTimeSeconds
+        }
+        if case .capacity(let slots) = check.value(.capacity) { reading.freeSlots = slots }
+        if case .agentAvailability(let available) = check.value(.agentAvailability) { reading.agentAvailable = available }
+        return reading
     }
 
     /// - Parameter sites: each result list's site name when the config lists several; adds a `site` key.

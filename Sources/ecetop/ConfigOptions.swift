@@ -36,6 +36,8 @@ extension ConfigFlags {
         server?.fill(&self)
         polling.fill(&self)
         theme = display.theme
+        view = display.view
+        bell = display.bell ? true : nil
         wallEnabled = wall.wall ? true : nil
         wallRotate = wall.rotate
         self.ids = ids
@@ -43,10 +45,12 @@ extension ConfigFlags {
 }
 
 extension EffectiveConfiguration {
-    /// Theme and wall mode as the flags would set them, with the file's values where no flag was given.
+    /// Theme, view, bell and wall mode as the flags would set them, with the file's values where no flag was given.
     func applyDisplay(_ display: DisplayOptions, wall: WallOptions, to terminal: inout TerminalConfiguration) throws {
         var display = display
         display.theme = theme.value
+        display.view = view.value
+        display.bell = bell.value
         try display.apply(to: &terminal)
         var wall = wall
         wall.wall = wallEnabled.value

@@ -13,8 +13,17 @@ struct DisplayOptions: ParsableArguments {
     @Flag(name: .long, help: "ASCII glyphs only (automatic when the locale is not UTF-8).")
     var ascii = false
 
+    @Option(name: .long, help: ArgumentHelp("grid (panels), table (a row per entry point) or auto: the table when the panels do not fit on one page (default); v toggles live.", valueName: "grid|table|auto"))
+    var view: String?
+
+    @Flag(name: .long, help: "Ring the terminal bell once when a critical alert is raised (not again while it stays, not for acknowledged ones).")
+    var bell = false
+
     func validate() throws {
         _ = try chosenTheme(ThemeCatalog.standard())
+        if let view, DashboardViewMode(rawValue: view) == nil {
+            throw ValidationError("--view must be grid, table or auto, got \"\(view)\"")
+        }
     }
 
     /// `--no-color` or a non-empty `NO_COLOR` (https://no-color.org).
@@ -30,6 +39,8 @@ struct DisplayOptions: ParsableArguments {
         configuration.themes = catalog.loadableThemes()
         configuration.usesColour = Self.coloursWanted(noColorFlag: noColor, environment: environment)
         if ascii { configuration.glyphs = .ascii }
+        if let mode = view.flatMap(DashboardViewMode.init(rawValue:)) { configuration.viewMode = mode }
+        if bell { configuration.bell = true }
     }
 
     private func chosenTheme(_ catalog: ThemeCatalog) throws -> Theme {

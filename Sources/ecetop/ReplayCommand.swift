@@ -41,6 +41,8 @@ struct ReplayCommand: AsyncParsableCommand {
         }
         var flags = ConfigFlags()
         flags.theme = displayOptions.theme
+        flags.view = displayOptions.view
+        flags.bell = displayOptions.bell ? true : nil
         flags.wallEnabled = wallOptions.wall ? true : nil
         flags.wallRotate = wallOptions.rotate
         let effective = try configOptions.effective(flags)

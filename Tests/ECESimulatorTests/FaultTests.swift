@@ -35,7 +35,7 @@ struct FaultTests {
             // While one request hangs, others are answered: all five while it is still hanging
             // (ordering, not a stopwatch: its deadline is far beyond five loopback answers).
             for _ in 0..<5 {
-                #expect(try await client.capacity(.id(1000)) == 9)
+                #expect(try await client.capacity(.id(1000)) == 0)
             }
             #expect(await stalledDone.value == false)
             let outcome = await stalled.value
@@ -52,7 +52,7 @@ struct FaultTests {
                 #expect(exchange.error?.kind == .connectionReset, "\(String(describing: exchange.error))")
             }
             await simulator.clearFaults()
-            #expect(try await client.capacity(.id(1000)) == 9)
+            #expect(try await client.capacity(.id(1000)) == 0)
         }
     }
 
@@ -64,7 +64,7 @@ struct FaultTests {
             // RST, not FIN: the client sees ECONNRESET (errno 104) from the kernel.
             #expect(exchange.error?.description.contains("errno 104") == true, "\(String(describing: exchange.error))")
             await simulator.clearFaults()
-            #expect(try await client.capacity(.id(1000)) == 9)
+            #expect(try await client.capacity(.id(1000)) == 0)
         }
     }
 
@@ -99,7 +99,7 @@ struct FaultTests {
             #expect(try await SimulatorHarness.http("POST", "\(base)/sim/faults?chatAllowedReason=maintenance_window&entryPoints=1000").status == 200)
             #expect(try await client.chatAllowed(.id(1000)) == ChatAllowed(allowed: false, reason: .unrecognized("maintenance_window")))
             // Other calls and entry points are untouched.
-            #expect(try await client.capacity(.id(1000)) == 9)
+            #expect(try await client.capacity(.id(1000)) == 0)
             #expect(try await client.chatAllowed(.id(1006)).allowed)
             // Markup in the reason is escaped on the wire and read back as text.
             await simulator.clearFaults()
@@ -197,7 +197,7 @@ struct FaultTests {
         try await SimulatorHarness.run(configuration, format: .json) { (_, client) async throws in
             let exchange = await client.exchange(.capacity, entryPoint: .id(1000))
             #expect(exchange.contentType == "application/json")
-            #expect(String(decoding: exchange.body, as: UTF8.self).contains("<ns2:count>9</ns2:count>"))
+            #expect(String(decoding: exchange.body, as: UTF8.self).contains("<ns2:count>0</ns2:count>"))
             #expect(exchange.error?.kind == .malformedBody)
         }
     }
@@ -206,7 +206,7 @@ struct FaultTests {
         try await SimulatorHarness.run(timeout: .seconds(2)) { (simulator, client) async throws in
             await simulator.setFaults(Self.faults { $0.latency = 0.8; $0.jitter = 0.05 }, for: [.id(1000)])
             let exchange = await client.exchange(.capacity, entryPoint: .id(1000))
-            #expect(exchange.value == .capacity(9))
+            #expect(exchange.value == .capacity(0))
             #expect(exchange.latency >= .milliseconds(750))
             // Only the faulted entry point is slowed.
             let other = await client.exchange(.capacity, entryPoint: .id(1006))

@@ -48,8 +48,8 @@ struct RouteTests {
             #expect(try await client.agentAvailability(.id(1006)) == true)
             #expect(try await client.checkEligibility(.id(1006)) == .canTakeChats)
             #expect(try await client.capacity(.id(1006)) == 0)
-            #expect(try await client.capacity(.id(1000)) == 9)
-            #expect(try await client.liveSessionStatus(.id(1003)) == SessionStatus(queueDepth: 3, waitTimeSeconds: 54_000))
+            #expect(try await client.capacity(.id(1000)) == 0)
+            #expect(try await client.liveSessionStatus(.id(1003)) == SessionStatus(queueDepth: 3, waitTimeSeconds: 450))
         }
     }
 
@@ -59,7 +59,7 @@ struct RouteTests {
             let capacity = try await SimulatorHarness.http("GET", "\(base)/capacity/1000")
             #expect(capacity.headers["content-type"] == "application/xml")
             #expect(capacity.body.hasPrefix(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#))
-            #expect(capacity.body.contains(#"<availableSlots xmlns:ns2="http://bindings.egain.com/chat" xmlns:ns3="urn:ietf:params:xml:ns:xmpp-stanzas" xmlns:ns4="jabber:client" xmlns:ns5="http://jabber.org/protocol/httpbind"><ns2:count>9</ns2:count></availableSlots>"#))
+            #expect(capacity.body.contains(#"<availableSlots xmlns:ns2="http://bindings.egain.com/chat" xmlns:ns3="urn:ietf:params:xml:ns:xmpp-stanzas" xmlns:ns4="jabber:client" xmlns:ns5="http://jabber.org/protocol/httpbind"><ns2:count>0</ns2:count></availableSlots>"#))
             let allowed = try await SimulatorHarness.http("GET", "\(base)/chatAllowed/1001")
             #expect(allowed.body.contains(#"allowed="false" reason="entry_point_inactive"/>"#))
             // Foundation's parser (libxml2) as an oracle: every body is well-formed.
@@ -69,7 +69,7 @@ struct RouteTests {
                 #expect(parser.parse(), "\(call): \(body)")
             }
             let json = try await SimulatorHarness.http("GET", "\(base)/liveSessionStatus/1003", headers: ["Accept": "application/json"])
-            #expect(json.body == #"{"waitTime":54000.0,"queueDepth":3}"#)
+            #expect(json.body == #"{"waitTime":450.0,"queueDepth":3}"#)
         }
     }
 

@@ -7,6 +7,7 @@ import Testing
         #expect(DetailCases.bannerServiceDown() == #"""
              ecetop  https://ece.example.com                        every 5s · budget 20/s · 22:13:21
              2 entry points  ✖ 1 critical  ▲ 0 warning  ● 1 ok  ? 0 unknown                   sort ID
+             waiting 12 · longest wait 2m 05s (1001) · allowed 1/2 · free slots 4
              ✖ assignment service not running on 12 of 12 entry points since 22:08:03
             ╔ 1000 ═════════════════════════════════════╗┌ 1001 Sales ──────────────────────── ALERT ┐
             ║ ● OK allowed                              ║│ ✖ CRIT queue_depth_reached                │
@@ -17,7 +18,6 @@ import Testing
             ║ data 2s old                               ║│ data 2s old                               │
             ╚═══════════════════════════════════════════╝└───────────────────────────────────────────┘
 
-
              Enter detail  / filter  s sort  p pause  r refresh  a ack  e events  ? help  q quit
             """#)
     }
@@ -26,6 +26,7 @@ import Testing
         #expect(DetailCases.bannerUnreachable() == #"""
              ecetop  https://ece.example.com                        every 5s · budget 20/s · 22:13:21
              2 entry points  ✖ 1 critical  ▲ 0 warning  ● 1 ok  ? 0 unknown                   sort ID
+             waiting 12 · longest wait 2m 05s (1001) · allowed 1/2 · free slots 4
              ✖ server unreachable since 22:08:03: connection refused (connect(2) to 10.0.0.7:443 fail…
             ╔ 1000 ═════════════════════════════════════╗┌ 1001 Sales ──────────────────────── ALERT ┐
             ║ ● OK allowed                              ║│ ✖ CRIT queue_depth_reached                │
@@ -36,7 +37,6 @@ import Testing
             ║ data 2s old                               ║│ data 2s old                               │
             ╚═══════════════════════════════════════════╝└───────────────────────────────────────────┘
 
-
              Enter detail  / filter  s sort  p pause  r refresh  a ack  e events  ? help  q quit
             """#)
     }
@@ -45,6 +45,7 @@ import Testing
         #expect(DetailCases.bannerServerErrors() == #"""
              ecetop  https://ece.example.com                        every 5s · budget 20/s · 22:13:21
              2 entry points  ✖ 1 critical  ▲ 0 warning  ● 1 ok  ? 0 unknown                   sort ID
+             waiting 12 · longest wait 2m 05s (1001) · allowed 1/2 · free slots 4
              ▲ server answering HTTP 500 on 11 of 12 entry points since 22:08:03
             ╔ 1000 ═════════════════════════════════════╗┌ 1001 Sales ──────────────────────── ALERT ┐
             ║ ● OK allowed                              ║│ ✖ CRIT queue_depth_reached                │
@@ -55,7 +56,6 @@ import Testing
             ║ data 2s old                               ║│ data 2s old                               │
             ╚═══════════════════════════════════════════╝└───────────────────────────────────────────┘
 
-
              Enter detail  / filter  s sort  p pause  r refresh  a ack  e events  ? help  q quit
             """#)
     }
@@ -64,6 +64,7 @@ import Testing
         #expect(DetailCases.headerRecording() == #"""
              ecetop  https://ece.example.com                                  every 5s · budget 20/s · 22:13:21
              2 entry points  ✖ 1 critical  ▲ 0 warning  ● 1 ok  ? 0 unknown  ● REC ecetop-events.jsonl  sort ID
+             waiting 12 · longest wait 2m 05s (1001) · allowed 1/2 · free slots 4 · agent available 2/2
             ╔ 1000 ══════════════════════════════════════════╗┌ 1001 Sales ───────────────────────────── ALERT ┐
             ║ ● OK allowed                                   ║│ ✖ CRIT queue_depth_reached                     │
             ║ queue 0                wait 0.0 s              ║│ queue 12               wait 2m 05s             │
@@ -72,7 +73,6 @@ import Testing
             ║ ▁▅▁█                                     max 2 ║│ ▂▃▅▆█                                   max 12 │
             ║ data 2s old                                    ║│ data 2s old                                    │
             ╚════════════════════════════════════════════════╝└────────────────────────────────────────────────┘
-
              Enter detail  / filter  s sort  p pause  r refresh  a ack  e events  PgDn page  ? help  q quit
             """#)
     }
@@ -81,6 +81,7 @@ import Testing
         #expect(DetailCases.headerJournalError() == #"""
              ecetop  https://ece.example.com                                  every 5s · budget 20/s · 22:13:21
              2 entry points  ✖ 1 critical  ▲ 0 warning  ● 1 ok  ? 0 unknown  ▲ journal: cannot open e…  sort ID
+             waiting 12 · longest wait 2m 05s (1001) · allowed 1/2 · free slots 4 · agent available 2/2
             ╔ 1000 ══════════════════════════════════════════╗┌ 1001 Sales ───────────────────────────── ALERT ┐
             ║ ● OK allowed                                   ║│ ✖ CRIT queue_depth_reached                     │
             ║ queue 0                wait 0.0 s              ║│ queue 12               wait 2m 05s             │
@@ -89,7 +90,6 @@ import Testing
             ║ ▁▅▁█                                     max 2 ║│ ▂▃▅▆█                                   max 12 │
             ║ data 2s old                                    ║│ data 2s old                                    │
             ╚════════════════════════════════════════════════╝└────────────────────────────────────────────────┘
-
              Enter detail  / filter  s sort  p pause  r refresh  a ack  e events  PgDn page  ? help  q quit
             """#)
     }

@@ -7,6 +7,7 @@ import Testing
         #expect(FrameCases.grid80() == #"""
              ecetop  https://ece.example.com              every 5s · budget 20/s · 22:13:21
              12 EPs  ✖ 3 crit  ▲ 2 warn  ● 7 ok  ? 0 unkn                sort ID · page 1/3
+             waiting 44 · longest wait 2m 05s (1001) · allowed 7/12 · free slots 36
             ╔ 1000 ════════════════════════════════╗┌ 1001 Sales ─────────────────── ALERT ┐
             ║ ● OK allowed                         ║│ ✖ CRIT queue_depth_reached           │
             ║ queue 0           wait 0.0 s         ║│ queue 12          wait 2m 05s        │
@@ -23,7 +24,6 @@ import Testing
             │ no queue history yet                 ││ ▁▅█                            max 2 │
             │ data 2s old                          ││ data 2s old                          │
             └──────────────────────────────────────┘└──────────────────────────────────────┘
-
 
 
 
@@ -47,6 +47,7 @@ import Testing
         #expect(FrameCases.grid200() == #"""
              ecetop  DEMO http://127.0.0.1:8080  https://ece.example.com                                                                                PAUSED every 3s (asked 2s, budget) · budget 20/s · 22:13:21
              12 entry points  ✖ 3 critical  ▲ 2 warning  ● 7 ok  ? 0 unknown                                                                                                                                sort ID
+             waiting 44 · longest wait 2m 05s (1001) · allowed 7/12 · free slots 36 · agent available 10/12
              ✖ assignment service not running on 3 of 12 entry points since 22:08:21
             ╔ 1000 ════════════════════════════════╗┌ 1001 Sales ─────────────────── ALERT ┐┌ 1002 ───────────────────────── ALERT ┐┌ 1003 Support ────────────────────────┐┌ 1004 ────────────────────────────────┐
             ║ ● OK allowed                         ║│ ✖ CRIT queue_depth_reached           ││ ▲ WARN agent_not_available           ││ ● OK allowed                         ││ ● OK allowed                         │
@@ -103,8 +104,7 @@ import Testing
 
 
 
-
-             Enter detail  / filter  s sort  p pause  r refresh  a ack  e events  PgDn page  w record  ? help  q quit
+             Enter detail  / filter  s sort  p pause  r refresh  a ack  e events  PgDn page  w record  v view  ? help  q quit
             """#)
     }
 
@@ -112,6 +112,7 @@ import Testing
         #expect(FrameCases.page2() == #"""
              ecetop  https://ece.example.com              every 5s · budget 20/s · 22:13:21
              12 EPs  ✖ 3 crit  ▲ 2 warn  ● 7 ok  ? 0 unkn                sort ID · page 2/3
+             waiting 44 · longest wait 2m 05s (1001) · allowed 7/12 · free slots 36
             ╔ 1004 ════════════════════════════════╗┌ 1005 ────────────────────────────────┐
             ║ ● OK allowed                         ║│ ● OK allowed                         │
             ║ queue 1           wait 4.0 s         ║│ queue 2           wait 5.0 s         │
@@ -132,7 +133,6 @@ import Testing
 
 
 
-
              Enter detail  / filter  s sort  p pause  r refresh  a ack  ? help  q quit
             """#)
     }
@@ -141,6 +141,7 @@ import Testing
         #expect(FrameCases.help() == #"""
              ecetop  https://ece.example.com              every 5s · budget 20/s · 22:13:21
              12 EPs  ✖ 3 crit  ▲ 2 warn  ● 7 ok  ? 0 unkn                sort ID · page 1/3
+             waiting 44 · longest wait 2m 05s (1001) · allowed 7/12 · free slots 36
             ┌─ Help ───────────────────────────────────────────────────────────────────────┐
             │ ● OK  ▲ WARN  ✖ CRIT  ? UNKNOWN  ◌ STALE                                     │
             │ Red panels flash until their alerts are acknowledged (a).                    │
@@ -156,11 +157,10 @@ import Testing
             │ W                   wall mode: big digits for a screen on a wall (again: gr… │
             │ t                   next colour theme (ecetop themes lists them)             │
             │                                                                              │
-            │ Grid                                                                         │
+            │ Grid and table                                                               │
+            │ v                   table (a row per entry point) or grid of panels          │
             │ arrows  hjkl        move the selection                                       │
             │ Home  End  g  G     first / last entry point                                 │
-            │ PgUp  PgDn          previous / next page                                     │
-            │ Enter               details of the selected entry point                      │
             └────────────────────────────────────────────────────────────────── more: Down ┘
              Up/Dn scroll  Esc close help  q quit
             """#)
@@ -170,39 +170,39 @@ import Testing
         #expect(FrameCases.helpScrolled() == #"""
              ecetop  https://ece.example.com                                  every 5s · budget 20/s · 22:13:21
              12 entry points  ✖ 3 critical  ▲ 2 warning  ● 7 ok  ? 0 unknown                 sort ID · page 1/2
+             waiting 44 · longest wait 2m 05s (1001) · allowed 7/12 · free slots 36 · agent available 10/12
             ╔ 1000 ══┌─ Help ─────────────────────────────────────────────────────────────────────────┐─ ALERT ┐
-            ║ ● OK al│ Esc  Backspace      clear the filter                                           │        │
-            ║ queue 0│                                                                                │        │
-            ║ slots 4│ Filter                                                                         │        │
-            ║ elig  0│ typing  Backspace   edit the filter                                            │        │
-            ║ ▁▅▁█   │ Enter               apply it                                                   │ max 12 │
-            ║ data 2s│ Esc                 clear it                                                   │        │
-            ╚════════│ Ctrl-C              quit                                                       │────────┘
-            ┌ 1002 ──│                                                                                │────────┐
-            │ ▲ WARN │ Detail                                                                         │        │
-            │ queue 0│ Left Right [ ] h l  previous / next entry point                                │        │
-            │ slots 4│ Up Down  k  j       choose the call whose response is shown                    │        │
-            │ elig  1│ PgUp PgDn  Home End scroll the raw response body                               │        │
-            │ no queu│ c  1  2  3          chart window: cycle, 5 min, 15 min, 1 h                    │  max 2 │
-            │ data 2s│ r                   refresh this entry point now                               │        │
-            └────────│ a                   acknowledge this entry point's alerts                      │────────┘
-            ┌ 1004 ──│ Esc  Backspace      back to the grid                                           │────────┐
-            │ ● OK al│                                                                                │        │
-            │ queue 1│ Event log                                                                      │        │
-            │ slots 4│ Up Down  k  j       scroll                                                     │        │
-            │ elig  0│ PgUp  PgDn          a page up / down                                           │        │
-            │ ▁▅▁█   │ Home End  g  G      newest / oldest                                            │  max 2 │
-            │ data 2s│ /                   filter by entry point, call or text                        │        │
-            └────────│ Esc  Backspace      clear the filter, then back                                │────────┘
-            ┌ 1006 Sa│                                                                                │─ ALERT ┐
-            │ ✖ CRIT │ This help                                                                      │        │
+            ║ ● OK al│                                                                                │        │
+            ║ queue 0│ Filter                                                                         │        │
+            ║ slots 4│ typing  Backspace   edit the filter                                            │        │
+            ║ elig  0│ Enter               apply it                                                   │        │
+            ║ ▁▅▁█   │ Esc                 clear it                                                   │ max 12 │
+            ║ data 2s│ Ctrl-C              quit                                                       │        │
+            ╚════════│                                                                                │────────┘
+            ┌ 1002 ──│ Detail                                                                         │────────┐
+            │ ▲ WARN │ Left Right [ ] h l  previous / next entry point                                │        │
+            │ queue 0│ Up Down  k  j       choose the call whose response is shown                    │        │
+            │ slots 4│ PgUp PgDn  Home End scroll the raw response body                               │        │
+            │ elig  1│ c  1  2  3          chart window: cycle, 5 min, 15 min, 1 h                    │        │
+            │ no queu│ r                   refresh this entry point now                               │  max 2 │
+            │ data 2s│ a                   acknowledge this entry point's alerts                      │        │
+            └────────│ Esc  Backspace      back to the grid                                           │────────┘
+            ┌ 1004 ──│                                                                                │────────┐
+            │ ● OK al│ Event log                                                                      │        │
             │ queue 1│ Up Down  k  j       scroll                                                     │        │
-            │ slots 0│ PgUp  PgDn          a page up / down                                           │        │
-            │ elig  2│ Esc  Backspace      close it                                                   │        │
-            │ ▂▃▅▆█  │ Enter  ?            close it                                                   │        │
-            │ data 2s│ q  Ctrl-C           quit                                                       │        │
+            │ slots 4│ PgUp  PgDn          a page up / down                                           │        │
+            │ elig  0│ Home End  g  G      newest / oldest                                            │        │
+            │ ▁▅▁█   │ /                   filter by entry point, call or text                        │  max 2 │
+            │ data 2s│ Esc  Backspace      clear the filter, then back                                │        │
             └────────│                                                                                │────────┘
-                     │ Replay (ecetop replay)                                                         │
+            ┌ 1006 Sa│ This help                                                                      │─ ALERT ┐
+            │ ✖ CRIT │ Up Down  k  j       scroll                                                     │        │
+            │ queue 1│ PgUp  PgDn          a page up / down                                           │        │
+            │ slots 0│ Esc  Backspace      close it                                                   │        │
+            │ elig  2│ Enter  ?            close it                                                   │        │
+            │ ▂▃▅▆█  │ q  Ctrl-C           quit                                                       │        │
+            │ data 2s│                                                                                │        │
+            └────────│ Replay (ecetop replay)                                                         │────────┘
                      │ +  -                play faster / slower (¼× … 1024×)                          │
                      │ .  ,                forward / back 10 seconds                                  │
                      │ >  <                forward / back 1 minute                                    │
@@ -324,6 +324,7 @@ import Testing
         #expect(FrameCases.filterEditing() == #"""
              ecetop  https://ece.example.com              every 5s · budget 20/s · 22:13:21
              12 EPs  ✖ 3 crit  ▲ 2 warn  ● 7 ok  ? 0 unkn                sort ID · page 1/3
+             waiting 44 · longest wait 2m 05s (1001) · allowed 7/12 · free slots 36
             ╔ 1000 ════════════════════════════════╗┌ 1001 Sales ─────────────────── ALERT ┐
             ║ ● OK allowed                         ║│ ✖ CRIT queue_depth_reached           │
             ║ queue 0           wait 0.0 s         ║│ queue 12          wait 2m 05s        │
@@ -344,7 +345,6 @@ import Testing
 
 
 
-
              filter: Sal▏  Enter apply  Esc clear
             """#)
     }
@@ -353,6 +353,7 @@ import Testing
         #expect(FrameCases.filterApplied() == #"""
              ecetop  https://ece.example.com              every 5s · budget 20/s · 22:13:21
              12 EPs  ✖ 3 crit  ▲ 2 warn  ● 7 ok  ? 0 unkn      sort ID · filter "queu" 3/12
+             waiting 44 · longest wait 2m 05s (1001) · allowed 7/12 · free slots 36
             ╔ 1001 Sales ═══════════════════ ALERT ╗┌ 1006 Sales ─────────────────── ALERT ┐
             ║ ✖ CRIT queue_depth_reached           ║│ ✖ CRIT queue_depth_reached           │
             ║ queue 12          wait 2m 05s        ║│ queue 12          wait 2m 05s        │
@@ -369,7 +370,6 @@ import Testing
             │ ▂▃▅▆█                         max 12 │
             │ data 2s old                          │
             └──────────────────────────────────────┘
-
 
 
 
@@ -398,7 +398,12 @@ import Testing
     }
 
     @Test func plainTextDumpForNonTerminals() {
-        let configuration = TerminalConfiguration(clockZone: Fixtures.clock.zone)
+        var configuration = TerminalConfiguration(clockZone: Fixtures.clock.zone)
+        // `auto`: twelve panels do not fit 80×24, so the dump is the table.
+        let table = DashboardView.plainText(snapshot: FrameCases.grid, size: ScreenSize(width: 80, height: 24),
+                                            now: Fixtures.now, configuration: configuration)
+        #expect(table.contains(" STATE     ALERT ID   CHAT ALLOWED"))
+        configuration.viewMode = .grid
         let text = DashboardView.plainText(snapshot: FrameCases.grid, size: ScreenSize(width: 80, height: 24),
                                            now: Fixtures.now, configuration: configuration)
         #expect(text == FrameCases.grid80())

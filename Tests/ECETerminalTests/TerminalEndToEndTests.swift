@@ -18,8 +18,10 @@ import Testing
     @Test(.enabled(if: isHarness))
     func harness() async throws {
         let directory = Self.environment["ECETOP_TUI_HARNESS"]!
-        let app = TerminalApp(configuration: TerminalConfiguration(
-            logPath: directory + "/stderr.log", clockZone: .utc, demoURL: "http://127.0.0.1:9"))
+        var configuration = TerminalConfiguration(logPath: directory + "/stderr.log", clockZone: .utc, demoURL: "http://127.0.0.1:9")
+        // The panels this test looks for, whether or not all twelve fit the pane.
+        configuration.viewMode = .grid
+        let app = TerminalApp(configuration: configuration)
         let recorder = CommandRecorder(path: directory + "/commands.log")
         let publisher = Task {
             var generation = 0

@@ -25,27 +25,27 @@ import Testing
              ecetop  https://ece.example.com                              ███ ███    █  ███
              ✖ 2 critical   ▲ 2 warning   ● 6 ok                            █   █ █ ██    █
              every 5s                                                     ███ ███    █  ███
-                                                                          █   █   █  █    █
+             waiting 31 · longest wait 2m 05s (1001) · allowed 6/10       █   █   █  █    █
                                                                           ███ ███   ███ ███
-            ╔ 1000 ════════════════════════════════╗┌ 1001 Sales ─────────────────── ALERT ┐
-            ║            ● OK  allowed             ║│     ✖ CRIT  queue_depth_reached      │
-            ║     QUEUE            WAIT m:ss       ║│     QUEUE            WAIT m:ss       │
-            ║      █▀█           █▀█ ▄ █▀█ █▀█     ║│    ▄█  ▀▀█         ▀▀█ ▄ █▀█ █▀▀     │
-            ║      █ █           █ █ ▄ █ █ █ █     ║│     █  █▀▀         █▀▀ ▄ █ █ ▀▀█     │
-            ║      ▀▀▀           ▀▀▀   ▀▀▀ ▀▀▀     ║│    ▀▀▀ ▀▀▀         ▀▀▀   ▀▀▀ ▀▀▀     │
-            ╚══════════════════════════════════════╝└──────────────────────────────────────┘
-            ┌ 1002 ───────────────────────── ALERT ┐┌ 1003 Support ────────────────────────┐
-            │     ▲ WARN  agent_not_available      ││            ● OK  allowed             │
+            ┌ 1001 Sales ─────────────────── ALERT ┐┌ 1006 Sales ─────────────────── ALERT ┐
+            │     ✖ CRIT  queue_depth_reached      ││     ✖ CRIT  queue_depth_reached      │
             │     QUEUE            WAIT m:ss       ││     QUEUE            WAIT m:ss       │
-            │      █▀█           █▀█ ▄ █▀█ █▀█     ││      ▀▀█           █▀█ ▄ █▀█ ▀▀█     │
-            │      █ █           █ █ ▄ █ █ █ █     ││      █▀▀           █ █ ▄ █ █ ▀▀█     │
-            │      ▀▀▀           ▀▀▀   ▀▀▀ ▀▀▀     ││      ▀▀▀           ▀▀▀   ▀▀▀ ▀▀▀     │
+            │    ▄█  ▀▀█         ▀▀█ ▄ █▀█ █▀▀     ││    ▄█  ▀▀█         ▀▀█ ▄ █▀█ █▀▀     │
+            │     █  █▀▀         █▀▀ ▄ █ █ ▀▀█     ││     █  █▀▀         █▀▀ ▄ █ █ ▀▀█     │
+            │    ▀▀▀ ▀▀▀         ▀▀▀   ▀▀▀ ▀▀▀     ││    ▀▀▀ ▀▀▀         ▀▀▀   ▀▀▀ ▀▀▀     │
+            └──────────────────────────────────────┘└──────────────────────────────────────┘
+            ┌ 1003 Support ────────────────────────┐┌ 1004 ────────────────────────────────┐
+            │            ● OK  allowed             ││            ● OK  allowed             │
+            │     QUEUE            WAIT m:ss       ││     QUEUE            WAIT m:ss       │
+            │      ▀▀█           █▀█ ▄ █▀█ ▀▀█     ││      ▄█            █▀█ ▄ █▀█ █ █     │
+            │      █▀▀           █ █ ▄ █ █ ▀▀█     ││       █            █ █ ▄ █ █ ▀▀█     │
+            │      ▀▀▀           ▀▀▀   ▀▀▀ ▀▀▀     ││      ▀▀▀           ▀▀▀   ▀▀▀   ▀     │
             └──────────────────────────────────────┘└──────────────────────────────────────┘
 
 
 
 
-             W grid  Enter detail  p pause  a ack  ? help  q quit                  page 1/3
+             W grid  Enter detail  p pause  a ack  ? help  q quit                  page 2/4
             """#)
     }
 
@@ -54,7 +54,7 @@ import Testing
              ecetop  https://ece.example.com                                                                      ███ ███    █  ███
              ✖ 1 critical   ▲ 1 warning   ● 1 ok                                                                    █   █ █ ██    █
              every 5s                                                                                             ███ ███    █  ███
-                                                                                                                  █   █   █  █    █
+             waiting 12 · longest wait 2m 05s (1001) · allowed 1/3 · free slots 8 · agent available 2/3           █   █   █  █    █
                                                                                                                   ███ ███   ███ ███
             ╔ 1000 ════════════════════════════════╗┌ 1001 Sales ─────────────────── ALERT ┐┌ 1002 ───────────────────────── ALERT ┐
             ║            ● OK  allowed             ║│     ✖ CRIT  queue_depth_reached      ││     ▲ WARN  agent_not_available      │
@@ -89,17 +89,18 @@ import Testing
             Self.frame(10, now: Self.pageOneTime.addingTimeInterval(offset), rotate: rotate)
                 .split(separator: "\n", omittingEmptySubsequences: false).last.map(String.init) ?? ""
         }
-        #expect(footer(0).hasSuffix("page 1/3"))
-        #expect(footer(9).hasSuffix("page 1/3"))
-        #expect(footer(10).hasSuffix("page 2/3"))
-        #expect(footer(20).hasSuffix("page 3/3"))
-        #expect(footer(30).hasSuffix("page 1/3"))
+        // Four panels a page: the two criticals (1001, 1006) on every page, the other eight two at a time.
+        #expect(footer(0).hasSuffix("page 2/4"))
+        #expect(footer(9).hasSuffix("page 2/4"))
+        #expect(footer(10).hasSuffix("page 3/4"))
+        #expect(footer(20).hasSuffix("page 4/4"))
+        #expect(footer(30).hasSuffix("page 1/4"))
         // --rotate 5 turns twice as fast.
-        #expect(footer(5, rotate: 5).hasSuffix("page 2/3"))
-        // Page 2 shows the fifth to eighth entry points.
-        let second = Self.frame(10, now: Self.pageOneTime.addingTimeInterval(10))
-        #expect(second.contains("1004") && second.contains("1007"))
-        #expect(!second.contains("1003") && !second.contains("1008"))
+        #expect(footer(5, rotate: 5).hasSuffix("page 4/4"))
+        // Page 3 shows the criticals, then the fifth and sixth of the others (1005, 1007).
+        let third = Self.frame(10, now: Self.pageOneTime.addingTimeInterval(10))
+        #expect(third.contains(" 1001 ") && third.contains(" 1006 ") && third.contains(" 1005 ") && third.contains(" 1007 "))
+        #expect(!third.contains(" 1004 ") && !third.contains(" 1008 "))
     }
 
     @Test func allPanelsFittingMeansNoPages() {
@@ -134,7 +135,7 @@ import Testing
         #expect(frame == #"""
              ecetop  https://ece.example.com          ▀▀█ ▀▀█ ▄ ▄█  ▀▀█
              ✖ 1 critical   ● 1 ok                    █▀▀ █▀▀ ▄  █  ▀▀█
-             every 5s                                 ▀▀▀ ▀▀▀   ▀▀▀ ▀▀▀
+             waiting 12 · longest wait 2m 05s (1001)  ▀▀▀ ▀▀▀   ▀▀▀ ▀▀▀
             ╔ 1000 ══════════════════════╗┌ 1001 Sales ───────── ALERT ┐
             ║       ● OK  allowed        ║│✖ CRIT  queue_depth_reached │
             ║ queue 0   wait 0.0 s       ║│ queue 12   wait 2m 05s     │

@@ -67,6 +67,28 @@ struct CheckCommandTests {
         #expect(viaEnvironment.status == 0)
     }
 
+    /// The table's last line sums what the server reported, and leaves out what it could not read.
+    @Test(.timeLimit(.minutes(1)))
+    func theTableEndsWithTheTotals() async throws {
+        let simulator = try await Self.startSimulator(.mixed, "1000-1006")
+        defer { Task { await simulator.stop() } }
+        let result = try await BuiltBinary.run(["check", "--server", simulator.baseURL, "1000-1006", "4242"])
+        var waiting = 0, slots = 0, allowed = 0, agents = 0
+        for raw in Int64(1000)...1006 {
+            let status = try #require(await simulator.status(of: EntryPointID(raw)!))
+            waiting += status.queueDepth
+            slots += status.capacity
+            if status.chatAllowed.allowed { allowed += 1 }
+            if status.agentAvailable { agents += 1 }
+        }
+        let last = result.standardOutput.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last == "totals: waiting \(waiting) · longest wait 7m 30s (1003) · allowed \(allowed)/8 · free slots \(slots)"
+                + " · agent available \(agents)/8 · 1 left out (unread or stale)", "\(result.standardOutput)")
+        // JSON output is unchanged: no totals in it.
+        let json = try await BuiltBinary.run(["check", "--json", "--server", simulator.baseURL, "1000"])
+        #expect(!json.standardOutput.contains("totals"))
+    }
+
     @Test func stalledServerEndsWithinTheTimeout() async throws {
         let simulator = try await Self.startSimulator(.calm, "1000-1019")
         defer { Task { await simulator.stop() } }

@@ -20,6 +20,8 @@ struct ConfigFileTests {
         #expect(file.maxRate?.value == 20)
         #expect(file.burst?.value == 20)
         #expect(file.theme?.value == "default")
+        #expect(file.view?.value == "auto")
+        #expect(file.bell?.value == false)
         #expect(file.waitTime?.value == 120)
         #expect(file.queueDepth?.value == 5)
         #expect(file.freeSlots?.value == 0)
@@ -174,5 +176,23 @@ struct ConfigFileTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try "burst = 7\n".write(toFile: "\(folder)/ecetop/config.toml", atomically: true, encoding: .utf8)
         #expect(try ConfigLocation.load(explicit: nil, environment: ["XDG_CONFIG_HOME": folder])?.burst?.value == 7)
+    }
+
+    @Test func viewAndBellComeFromTheFileUnlessAFlagSaysOtherwise() throws {
+        let file = try ConfigFile.parse("view = \"table\"\nbell = true\n", path: "v.toml")
+        let fromFile = EffectiveConfiguration(file: file)
+        #expect(fromFile.view == Setting("table", .file(path: "v.toml", line: 1)))
+        #expect(fromFile.bell == Setting(true, .file(path: "v.toml", line: 2)))
+        var flags = ConfigFlags()
+        flags.view = "grid"
+        #expect(EffectiveConfiguration(file: file, flags: flags).view == Setting("grid", .flag("--view")))
+        #expect(EffectiveConfiguration(file: nil).view == Setting("auto", .builtIn))
+        #expect(EffectiveConfiguration(file: nil).bell == Setting(false, .builtIn))
+        #expect(throws: ConfigError.self) { try ConfigFile.parse("view = \"list\"\n", path: "v.toml") }
+        do {
+            _ = try ConfigFile.parse("\nview = \"list\"\n", path: "v.toml")
+        } catch {
+            #expect(error.description == "v.toml:2: \"view\": must be one of grid, table, auto, got \"list\"")
+        }
     }
 }
