@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 
 /// One round of all five status calls for one entry point, as `ecetop check` reports it.
 public struct EntryPointCheck: Sendable {

@@ -101,6 +101,11 @@ public struct EntryPointSnapshot: Sendable, Identifiable {
         availability.breakdown(from: seconds.map { now.addingTimeInterval(-$0) }, to: now)
     }
 
+    /// Marks every alert seen (`a`, `A`): it stays listed but stops demanding attention.
+    public mutating func acknowledgeAlerts() {
+        for index in alerts.indices { alerts[index].isAcknowledged = true }
+    }
+
     /// The reason shown on the panel, as the API spells it, or `allowed`.
     public var statusWord: String {
         guard let chatAllowed else { return "unknown" }

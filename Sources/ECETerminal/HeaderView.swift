@@ -1,3 +1,4 @@
+import ECECommon
 import ECEMonitor
 
 /// The two header rows: a title bar (server, demo tag, interval, budget, PAUSED, clock) and a

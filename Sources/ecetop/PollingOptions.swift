@@ -22,9 +22,7 @@ struct PollingOptions: ParsableArguments {
     var events: String?
 
     func validate() throws {
-        if let interval, !(interval.isFinite && interval >= 0.5 && interval <= 3600) {
-            throw ValidationError("--interval must be between 0.5 and 3600 seconds, got \(interval)")
-        }
+        try OptionLimit.check("--interval", interval, in: MonitorConfiguration.intervalSeconds, unit: "seconds")
         if let maxRate, !(maxRate.isFinite && maxRate >= 0) { throw ValidationError("--max-rate must be 0 (unlimited) or more, got \(maxRate)") }
         if let burst, burst < 1 { throw ValidationError("--burst must be at least 1, got \(burst)") }
     }

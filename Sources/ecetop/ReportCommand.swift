@@ -90,7 +90,8 @@ struct ReportCommand: ParsableCommand {
             }
             FileHandle.standardOutput.write(Data(output.utf8))
         } catch let error as RecordingError {
-            throw ValidationError(error.description)
+            // What is in the file is wrong, not the command line: one line, without the usage.
+            throw CommandFailure(error.description, exitCode: .validationFailure)
         }
     }
 

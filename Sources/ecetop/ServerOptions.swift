@@ -21,9 +21,7 @@ struct ServerOptions: ParsableArguments {
     var insecure = false
 
     func validate() throws {
-        if let timeout, !(timeout.isFinite && timeout > 0 && timeout <= 3600) {
-            throw ValidationError("--timeout must be a number of seconds above 0 and at most 3600, got \(timeout)")
-        }
+        try OptionLimit.check("--timeout", timeout, in: ChatAPIClient.Configuration.requestTimeoutSeconds, unit: "seconds")
         // The server may come from the config file, read later; a bad flag is refused now.
         if let server {
             do {

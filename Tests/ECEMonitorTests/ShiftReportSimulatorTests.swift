@@ -16,7 +16,7 @@ struct ShiftReportSimulatorTests {
         let recorder = try PollRecorder(.init(path: path))
         let entryPoints = ids(2000...2002)
         let harness = try await MonitorHarness(entryPoints: entryPoints, scenario: .meltdown) { configuration in
-            configuration.recorder = recorder
+            configuration.sinks.append(recorder)
             configuration.interval = .seconds(5)
             configuration.entryPointInfo[EntryPointID(2000)!] = .init(label: "Billing", group: "Back office")
             configuration.entryPointInfo[EntryPointID(2001)!] = .init(group: "Back office")

@@ -80,14 +80,14 @@ struct ReportEndToEndTests {
         try "{\"hello\":1}\n".write(toFile: notRecording, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: notRecording) }
         let result = try await BuiltBinary.run(["report", notRecording])
-        #expect(result.status != 0)
-        #expect(result.standardError.hasPrefix("Error: \(notRecording):1: not an ecetop recording"))
+        #expect(result.status == 64)
+        #expect(result.standardError.hasPrefix("ecetop: \(notRecording):1: not an ecetop recording"), "\(result.standardError)")
         #expect(result.standardError.split(separator: "\n").count == 1)
 
         let badTime = try await BuiltBinary.run(["report", "--from", "25:00", notRecording])
         #expect(badTime.status != 0)
         #expect(badTime.standardError.contains("--from \"25:00\" is neither a time of day"))
         let missing = try await BuiltBinary.run(["report", "/nonexistent/recording.jsonl"])
-        #expect(missing.standardError.hasPrefix("Error: /nonexistent/recording.jsonl: cannot read: no such file"))
+        #expect(missing.standardError == "ecetop: /nonexistent/recording.jsonl: cannot read: no such file\n")
     }
 }
