@@ -1,3 +1,4 @@
+import ECEChat
 import Foundation
 
 extension ShiftReport {
@@ -135,22 +136,8 @@ extension ShiftReport {
         return html + "<span><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"28\" height=\"14\"><line x1=\"0\" y1=\"7\" x2=\"28\" y2=\"7\" stroke=\"#1565c0\" stroke-width=\"2\"/></svg> queue depth</span></p>\n"
     }
 
-    /// Text for HTML and XML: the five characters that could end an element or attribute.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    /// Text for HTML and XML: the characters that could end an element or attribute.
+    static func escape(_ text: String) -> String { XMLEscaping.escape(text) }
 
     /// A number as a quoted attribute value.
     private static func attribute(_ value: Double) -> String { "\"\(Self.number(value))\"" }
