@@ -49,7 +49,6 @@ public actor ChatAPIClient {
     public nonisolated let server: ChatAPIServer
     public nonisolated let configuration: Configuration
     private let httpClient: HTTPClient
-    /// Connection attempts that failed since the pool was last renewed.
     private let logger: Logger
     private var inFlight = 0
     private var waiters: [(id: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
