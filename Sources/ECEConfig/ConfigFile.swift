@@ -17,6 +17,7 @@ public struct ConfigFile: Sendable, Hashable {
     public var waitTime: ConfigValue<Double>?
     public var queueDepth: ConfigValue<Int>?
     public var freeSlots: ConfigValue<Int>?
+    public var fullIn: ConfigValue<Double>?
     public var wallEnabled: ConfigValue<Bool>?
     public var wallRotate: ConfigValue<Int>?
     /// `grid`, `table` or `auto`.
@@ -33,9 +34,9 @@ public struct ConfigFile: Sendable, Hashable {
     static let topLevelKeys = ["server", "interval", "timeout", "max-rate", "burst", "theme", "view", "bell", "thresholds", "wall", "entry-points", "sites"]
     /// What `view` may say (the dashboard's `DashboardViewMode`, spelled here without it).
     public static let viewModes = ["grid", "table", "auto"]
-    static let thresholdKeys = ["wait-time", "queue-depth", "free-slots"]
+    static let thresholdKeys = ["wait-time", "queue-depth", "free-slots", "full-in"]
     static let wallKeys = ["enabled", "rotate"]
-    static let entryPointKeys = ["ids", "group", "label", "site"]
+    static let entryPointKeys = ["ids", "group", "label", "site", "max-queue-depth"]
 
     /// Reads and checks the file at `path`; a missing or unreadable file is an error too.
     public static func load(path: String) throws(ConfigError) -> ConfigFile {
@@ -99,6 +100,7 @@ public struct ConfigFile: Sendable, Hashable {
             file.waitTime = try thresholds.double("wait-time", in: 0...86_400, unit: "seconds")
             file.queueDepth = try thresholds.int("queue-depth", in: 1...1_000_000)
             file.freeSlots = try thresholds.int("free-slots", in: 0...1_000_000)
+            file.fullIn = try thresholds.double("full-in", in: 1...86_400, unit: "seconds")
         }
         if let wall = try top.subtable("wall") {
             try wall.rejectUnknownKeys(wallKeys)
@@ -158,7 +160,8 @@ public struct ConfigFile: Sendable, Hashable {
                 firstLine[site ?? "", default: [:]][id] = ids.line
             }
             result.append(ConfiguredEntryPoints(ids: ids.value, group: try reader.text("group")?.value,
-                                                label: try reader.text("label")?.value, line: ids.line, site: site))
+                                                label: try reader.text("label")?.value, line: ids.line, site: site,
+                                                maxQueueDepth: try reader.int("max-queue-depth", in: 1...1_000_000)?.value))
         }
         return result
     }

@@ -32,6 +32,7 @@ extension EffectiveConfiguration {
         optional("wait-time", waitTime, Self.number, off: "no wait-time warning")
         optional("queue-depth", queueDepth, { String($0) }, off: "no queue-depth warning")
         optional("free-slots", freeSlots, { String($0) }, off: "no free-slots warning")
+        optional("full-in", fullIn, Self.number, off: "no queue-filling forecast warning")
         lines.append("")
         lines.append("[wall]")
         add("enabled = \(wallEnabled.value)", wallEnabled.source)
@@ -55,6 +56,7 @@ extension EffectiveConfiguration {
             lines.append("ids = \(Self.quoted(Self.ranges(table.ids)))")
             if let group = table.group { lines.append("group = \(Self.quoted(group))") }
             if let label = table.label { lines.append("label = \(Self.quoted(label))") }
+            if let maximum = table.maxQueueDepth { lines.append("max-queue-depth = \(maximum)") }
         }
         lines.append("")
         let watched = entryPoints.value.isEmpty ? "none" : "\(entryPoints.value.count) (\(Self.ranges(entryPoints.value)))"

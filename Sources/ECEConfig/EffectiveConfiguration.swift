@@ -27,6 +27,7 @@ public struct EffectiveConfiguration: Sendable, Hashable {
     public var waitTime: Setting<Double?>
     public var queueDepth: Setting<Int?>
     public var freeSlots: Setting<Int?>
+    public var fullIn: Setting<Double?>
     public var wallEnabled: Setting<Bool>
     public var wallRotate: Setting<Int>
     /// `grid`, `table` or `auto`, checked by the flag or the file.
@@ -62,6 +63,7 @@ public struct EffectiveConfiguration: Sendable, Hashable {
         waitTime = Self.threshold(file?.waitTime, path: path)
         queueDepth = Self.threshold(file?.queueDepth, path: path)
         freeSlots = Self.threshold(file?.freeSlots, path: path)
+        fullIn = Self.threshold(file?.fullIn, path: path)
         wallEnabled = .pick(flag: flags.wallEnabled, flagName: "--wall", file: file?.wallEnabled, path: path, fallback: false)
         wallRotate = .pick(flag: flags.wallRotate, flagName: "--rotate", file: file?.wallRotate, path: path, fallback: Defaults.wallRotate)
         view = .pick(flag: flags.view, flagName: "--view", file: file?.view, path: path, fallback: Defaults.view)
@@ -85,14 +87,13 @@ public struct EffectiveConfiguration: Sendable, Hashable {
     /// Labels and groups for every ID the file names, whether or not the run watches it.
     public var entryPointInfo: [EntryPointID: MonitorConfiguration.EntryPointInfo] {
         var info: [EntryPointID: MonitorConfiguration.EntryPointInfo] = [:]
-        for table in entryPointTables where table.group != nil || table.label != nil {
-            for id in table.ids { info[id] = .init(label: table.label, group: table.group) }
-        }
+        for table in entryPointTables { table.addInfo(to: &info) }
         return info
     }
 
     public var thresholds: AlertThresholds {
-        AlertThresholds(waitTimeAtLeastSeconds: waitTime.value, queueDepthAtLeast: queueDepth.value, freeSlotsAtMost: freeSlots.value)
+        AlertThresholds(waitTimeAtLeastSeconds: waitTime.value, queueDepthAtLeast: queueDepth.value, freeSlotsAtMost: freeSlots.value,
+                        fullInAtMostSeconds: fullIn.value)
     }
 
     /// What the monitor needs of this: interval, budget, thresholds, labels and groups.

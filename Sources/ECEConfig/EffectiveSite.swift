@@ -24,9 +24,7 @@ extension EffectiveConfiguration {
         return siteTables.map { site in
             let tables = entryPointTables.filter { $0.site == site.name }
             var info: [EntryPointID: MonitorConfiguration.EntryPointInfo] = [:]
-            for table in tables where table.group != nil || table.label != nil {
-                for id in table.ids { info[id] = .init(label: table.label, group: table.group) }
-            }
+            for table in tables { table.addInfo(to: &info) }
             return EffectiveSite(name: site.name, server: site.server, entryPoints: tables.flatMap(\.ids), entryPointInfo: info,
                                  timeout: pick(timeout, site.timeout), maxRate: pick(maxRate, site.maxRate), burst: pick(burst, site.burst))
         }

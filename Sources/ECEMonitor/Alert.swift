@@ -8,6 +8,8 @@ public struct Alert: Sendable, Hashable, Identifiable {
         case waitTimeAtLeast(Double)
         case queueDepthAtLeast(Int)
         case freeSlotsAtMost(Int)
+        /// The forecast says the queue is full within this many seconds.
+        case fullInAtMost(Double)
 
         public var description: String {
             switch self {
@@ -16,6 +18,7 @@ public struct Alert: Sendable, Hashable, Identifiable {
             case .queueDepthAtLeast(let depth): "queue depth at or above \(depth)"
             case .freeSlotsAtMost(0): "no free slots"
             case .freeSlotsAtMost(let slots): "free slots at or below \(slots)"
+            case .fullInAtMost(let seconds): "queue filling: full within ~\(QueueForecast.approximate(seconds))"
             }
         }
 
@@ -51,15 +54,19 @@ public struct AlertThresholds: Sendable, Hashable {
     public var queueDepthAtLeast: Int?
     /// Warn when free slots drop to this many or fewer (0: only when none are left).
     public var freeSlotsAtMost: Int?
+    /// Warn when the queue forecast says full within this many seconds (off by default).
+    public var fullInAtMostSeconds: Double?
 
-    public init(waitTimeAtLeastSeconds: Double? = nil, queueDepthAtLeast: Int? = nil, freeSlotsAtMost: Int? = nil) {
+    public init(waitTimeAtLeastSeconds: Double? = nil, queueDepthAtLeast: Int? = nil, freeSlotsAtMost: Int? = nil,
+                fullInAtMostSeconds: Double? = nil) {
         self.waitTimeAtLeastSeconds = waitTimeAtLeastSeconds
         self.queueDepthAtLeast = queueDepthAtLeast
         self.freeSlotsAtMost = freeSlotsAtMost
+        self.fullInAtMostSeconds = fullInAtMostSeconds
     }
 
     /// The alerts these thresholds and the reason rules raise for a snapshot's values.
-    func evaluate(_ snapshot: EntryPointSnapshot) -> [(Alert.Rule, Severity)] {
+    func evaluate(_ snapshot: EntryPointSnapshot, at time: Date) -> [(Alert.Rule, Severity)] {
         var raised: [(Alert.Rule, Severity)] = []
         if let chatAllowed = snapshot.chatAllowed, !chatAllowed.allowed {
             let reason = chatAllowed.reason
@@ -73,6 +80,9 @@ public struct AlertThresholds: Sendable, Hashable {
         }
         if let limit = freeSlotsAtMost, let slots = snapshot.freeSlots, slots <= limit {
             raised.append((.freeSlotsAtMost(limit), .warning))
+        }
+        if let limit = fullInAtMostSeconds, let seconds = snapshot.queueForecast(at: time)?.secondsToFull, seconds <= limit {
+            raised.append((.fullInAtMost(limit), .warning))
         }
         return raised
     }

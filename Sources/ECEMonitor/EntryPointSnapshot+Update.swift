@@ -9,7 +9,9 @@ extension EntryPointSnapshot {
     public static func empty(_ id: EntryPointID, configuration: MonitorConfiguration) -> EntryPointSnapshot {
         let info = configuration.entryPointInfo[id]
         let capacity = min(7200, EntryPointHistory.capacity(window: configuration.historyWindow, interval: configuration.interval))
-        return EntryPointSnapshot(id: id, label: info?.label, group: info?.group, history: EntryPointHistory(capacity: capacity))
+        var snapshot = EntryPointSnapshot(id: id, label: info?.label, group: info?.group, history: EntryPointHistory(capacity: capacity))
+        snapshot.configuredMaxQueueDepth = info?.maxQueueDepth
+        return snapshot
     }
 
     /// Takes in one round of exchanges: each call's state and the history's samples.
@@ -26,6 +28,8 @@ extension EntryPointSnapshot {
                 break
             }
         }
+        let full = chatAllowed?.reason == .queueDepthReached || eligibility == .queueDepthReached
+        if full, let depth = sessionStatus?.queueDepth, depth > 0 { learnedMaxQueueDepth = depth }
     }
 
     /// Recomputes severity and alerts against `old` (the picture before the round); returns
@@ -51,7 +55,7 @@ extension EntryPointSnapshot {
             }
         }
         var raised: [Alert] = []
-        for (rule, severity) in thresholds.evaluate(self) {
+        for (rule, severity) in thresholds.evaluate(self, at: time) {
             if let existing = old.alerts.first(where: { $0.rule == rule }) {
                 raised.append(Alert(rule: rule, severity: severity, since: existing.since, isAcknowledged: existing.isAcknowledged))
             } else {
@@ -73,6 +77,15 @@ extension EntryPointSnapshot {
     /// - Parameter ageWithoutData: how long it has been watched, for one that never answered.
     /// - Returns: the event of the change, when it changed and there was data to grow old.
     public mutating func updateStaleness(at time: Date, interval: Duration, ageWithoutData: Double) -> MonitorEvent? {
+        var closed: [AvailabilityLedger.Segment] = []
+        return updateStaleness(at: time, interval: interval, ageWithoutData: ageWithoutData, closing: &closed)
+    }
+
+    /// Marks staleness as above and brings the availability ledger up to `time`, appending the
+    /// stretches of time it closes to `closed` (for a report that keeps more than the ledger's window).
+    public mutating func updateStaleness(at time: Date, interval: Duration, ageWithoutData: Double,
+                                         closing closed: inout [AvailabilityLedger.Segment]) -> MonitorEvent? {
+        closed += observeAvailability(at: time, interval: interval)
         let newest = newestDataAt
         let age = newest.map { time.timeIntervalSince($0) } ?? ageWithoutData
         let stale = age > (interval * 2).inSeconds
@@ -81,5 +94,39 @@ extension EntryPointSnapshot {
         guard newest != nil else { return nil }
         return MonitorEvent(time: time, entryPoint: id, kind: stale ? .becameStale : .becameFresh, call: nil,
                             old: "", new: stale ? "\(Int(age)) s old" : "")
+    }
+
+    /// The chat state `chatAllowed` gives now: its answer stands from when it came until two
+    /// intervals later (as staleness); a failing call or no answer yet is unknown.
+    private mutating func observeAvailability(at time: Date, interval: Duration) -> [AvailabilityLedger.Segment] {
+        let call = state(.chatAllowed)
+        if call.isFailing, let failedAt = call.failingSince {
+            return availability.observe(.unknown, at: failedAt, validUntil: nil)
+        }
+        guard let answeredAt = call.lastSuccessAt, let chatAllowed else {
+            return availability.observe(.unknown, at: availability.currentSince ?? time, validUntil: nil)
+        }
+        return availability.observe(ChatState(chatAllowed), at: answeredAt, validUntil: answeredAt.addingTimeInterval((interval * 2).inSeconds))
+    }
+
+    /// Takes in one recorded round as the live monitor does: staleness caught up to the round's
+    /// moment, the answers, the rules, and staleness again. Returns the events it made.
+    public mutating func replay(_ exchanges: [ChatAPIExchange], at time: Date, interval: Duration, thresholds: AlertThresholds,
+                                since start: Date, closing closed: inout [AvailabilityLedger.Segment]) -> [MonitorEvent] {
+        var events: [MonitorEvent] = []
+        if let event = updateStaleness(at: time, interval: interval, ageWithoutData: time.timeIntervalSince(start), closing: &closed) {
+            events.append(event)
+        }
+        // The rules compare with the picture before, but never its history: letting go of it
+        // keeps the history's storage unshared, so a sample is appended in place, not copied
+        // with the hour behind it (replays apply thousands of polls at once).
+        var old = self
+        old.history = EntryPointHistory(capacity: 1)
+        record(exchanges, at: time)
+        events += derive(from: old, at: time, thresholds: thresholds)
+        if let event = updateStaleness(at: time, interval: interval, ageWithoutData: time.timeIntervalSince(start), closing: &closed) {
+            events.append(event)
+        }
+        return events
     }
 }

@@ -19,6 +19,12 @@ public struct EntryPointSnapshot: Sendable, Identifiable {
     public var statusSince: Date?
     /// The site (server) it belongs to when the config lists several; nil otherwise.
     public var site: String?
+    /// Time spent in each chat state, kept up to date with staleness.
+    public var availability = AvailabilityLedger()
+    /// The queue's maximum from the config file (`max-queue-depth`).
+    public var configuredMaxQueueDepth: Int?
+    /// The depth last seen together with `queue_depth_reached` (or eligibility 2).
+    public var learnedMaxQueueDepth: Int?
 
     public init(id: EntryPointID, label: String? = nil, group: String? = nil, calls: [ChatAPICall: CallState] = [:],
                 isStale: Bool = false, severity: Severity = .unknown, alerts: [Alert] = [],
@@ -81,6 +87,19 @@ public struct EntryPointSnapshot: Sendable, Identifiable {
 
     /// Any alert not yet acknowledged: the panel flashes while this is true.
     public var hasUnacknowledgedAlert: Bool { alerts.contains { !$0.isAcknowledged } }
+
+    /// When the queue fills up at its recent rate, with the fit's inputs; nil without a maximum,
+    /// on stale data or with too few recent samples.
+    public func queueForecast(at now: Date) -> QueueForecast? {
+        let maximum = configuredMaxQueueDepth ?? learnedMaxQueueDepth
+        return QueueForecast.fit(history.queueDepth, at: now, maximum: maximum,
+                                 source: configuredMaxQueueDepth != nil ? .configured : .learned, isStale: isStale)
+    }
+
+    /// Time in each chat state over the last `seconds` before `now`, or since the start for nil.
+    public func timeInStates(over seconds: Double?, at now: Date) -> AvailabilityBreakdown {
+        availability.breakdown(from: seconds.map { now.addingTimeInterval(-$0) }, to: now)
+    }
 
     /// Marks every alert seen (`a`, `A`): it stays listed but stops demanding attention.
     public mutating func acknowledgeAlerts() {

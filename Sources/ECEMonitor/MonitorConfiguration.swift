@@ -7,9 +7,12 @@ public struct MonitorConfiguration: Sendable {
     public struct EntryPointInfo: Sendable, Hashable {
         public var label: String?
         public var group: String?
-        public init(label: String? = nil, group: String? = nil) {
+        /// The queue's maximum depth, for the forecast (else it is learned).
+        public var maxQueueDepth: Int?
+        public init(label: String? = nil, group: String? = nil, maxQueueDepth: Int? = nil) {
             self.label = label
             self.group = group
+            self.maxQueueDepth = maxQueueDepth
         }
     }
 

@@ -13,6 +13,22 @@ public struct Recording: Sendable {
         public var entryPoint: EntryPointID
         public var interval: Duration
         public var exchanges: [ChatAPIExchange]
+
+        /// The poll a line stands for, checked; `previous` is the time of the line above.
+        init(_ line: RecordedPoll, after previous: Date?) throws(RecordingError.Problem) {
+            guard let time = RecordingTime.date(line.time) else { throw .init(Builder.badTime("time", line.time)) }
+            guard let id = EntryPointID(line.entryPoint) else { throw .init("bad entry point ID \(line.entryPoint) (IDs start at 1)") }
+            guard line.interval.isFinite, line.interval > 0 else { throw .init("bad interval \(line.interval) (seconds, above 0)") }
+            if let previous, time < previous {
+                throw .init("time \(line.time) is before the line above (\(RecordingTime.text(previous))); give rotated files oldest first: FILE.1 FILE")
+            }
+            var exchanges: [ChatAPIExchange] = []
+            for call in line.calls { exchanges.append(try call.exchange(entryPoint: id)) }
+            self.time = time
+            entryPoint = id
+            interval = Duration.milliseconds(Int64((line.interval * 1000).rounded()))
+            self.exchanges = exchanges
+        }
     }
 
     public var header: RecordingHeader
@@ -72,14 +88,14 @@ public struct Recording: Sendable {
         return builder
     }
 
-    private static func looksLikeHeader(_ line: Data.SubSequence) -> Bool {
+    static func looksLikeHeader(_ line: Data.SubSequence) -> Bool {
         // Cheap: only header lines carry the format name.
         line.range(of: headerMark) != nil
     }
 
     private static let headerMark = Data(#""format":"\#(RecordingHeader.formatName)""#.utf8)
 
-    private static func decodeHeader(_ line: Data, decoder: JSONDecoder) throws(RecordingError.Problem) -> RecordingHeader {
+    static func decodeHeader(_ line: Data, decoder: JSONDecoder) throws(RecordingError.Problem) -> RecordingHeader {
         struct Probe: Decodable { var format: String?; var version: Int? }
         let probe: Probe
         do { probe = try decoder.decode(Probe.self, from: line) } catch { throw .init(describe(error)) }
@@ -92,7 +108,7 @@ public struct Recording: Sendable {
         do { return try decoder.decode(RecordingHeader.self, from: line) } catch { throw .init("header: " + describe(error)) }
     }
 
-    private static func decodePoll(_ line: Data, decoder: JSONDecoder) throws(RecordingError.Problem) -> RecordedPoll {
+    static func decodePoll(_ line: Data, decoder: JSONDecoder) throws(RecordingError.Problem) -> RecordedPoll {
         do { return try decoder.decode(RecordedPoll.self, from: line) } catch { throw .init(describe(error)) }
     }
 
@@ -133,20 +149,12 @@ public struct Recording: Sendable {
         }
 
         mutating func add(_ line: RecordedPoll) throws(RecordingError.Problem) {
-            guard let time = RecordingTime.date(line.time) else { throw .init(Self.badTime("time", line.time)) }
-            guard let id = EntryPointID(line.entryPoint) else { throw .init("bad entry point ID \(line.entryPoint) (IDs start at 1)") }
-            guard line.interval.isFinite, line.interval > 0 else { throw .init("bad interval \(line.interval) (seconds, above 0)") }
-            if let previous = recording.polls.last?.time, time < previous {
-                throw .init("time \(line.time) is before the line above (\(RecordingTime.text(previous))); give rotated files oldest first: FILE.1 FILE")
-            }
-            var exchanges: [ChatAPIExchange] = []
-            for call in line.calls { exchanges.append(try call.exchange(entryPoint: id)) }
-            if !recording.entryPoints.contains(id) { recording.entryPoints.append(id) }
-            let interval = Duration.milliseconds(Int64((line.interval * 1000).rounded()))
-            recording.polls.append(Poll(time: time, entryPoint: id, interval: interval, exchanges: exchanges))
+            let poll = try Poll(line, after: recording.polls.last?.time)
+            if !recording.entryPoints.contains(poll.entryPoint) { recording.entryPoints.append(poll.entryPoint) }
+            recording.polls.append(poll)
         }
 
-        private static func badTime(_ field: String, _ text: String) -> String {
+        static func badTime(_ field: String, _ text: String) -> String {
             "bad \(field) \"\(text)\" (expected ISO 8601 with milliseconds, like 2026-11-26T03:50:01.123Z)"
         }
     }

@@ -10,6 +10,7 @@ public struct RecordingHeader: Codable, Sendable, Hashable {
         public var id: Int64
         public var label: String?
         public var group: String?
+        public var maxQueueDepth: Int?
     }
 
     /// The alert thresholds that were configured; nil disables one, as in the config file.
@@ -17,6 +18,7 @@ public struct RecordingHeader: Codable, Sendable, Hashable {
         public var waitTimeSeconds: Double?
         public var queueDepth: Int?
         public var freeSlots: Int?
+        public var fullIn: Double?
     }
 
     /// Names the file type, so a replay of some other JSON-lines file says so on line 1.
@@ -50,10 +52,11 @@ public struct RecordingHeader: Codable, Sendable, Hashable {
         budgetPerSecond = configuration.budget.ratePerSecond
         budgetBurst = configuration.budget.burst
         let alert = configuration.thresholds
-        thresholds = Thresholds(waitTimeSeconds: alert.waitTimeAtLeastSeconds, queueDepth: alert.queueDepthAtLeast, freeSlots: alert.freeSlotsAtMost)
+        thresholds = Thresholds(waitTimeSeconds: alert.waitTimeAtLeastSeconds, queueDepth: alert.queueDepthAtLeast, freeSlots: alert.freeSlotsAtMost,
+                                fullIn: alert.fullInAtMostSeconds)
         self.entryPoints = entryPoints.map { id in
             let info = configuration.entryPointInfo[id]
-            return EntryPoint(id: id.rawValue, label: info?.label, group: info?.group)
+            return EntryPoint(id: id.rawValue, label: info?.label, group: info?.group, maxQueueDepth: info?.maxQueueDepth)
         }
     }
 
@@ -64,10 +67,10 @@ public struct RecordingHeader: Codable, Sendable, Hashable {
         configuration.historyWindow = .milliseconds(Int64((historyWindow * 1000).rounded()))
         configuration.budget = .init(ratePerSecond: budgetPerSecond, burst: budgetBurst)
         configuration.thresholds = AlertThresholds(waitTimeAtLeastSeconds: thresholds.waitTimeSeconds, queueDepthAtLeast: thresholds.queueDepth,
-                                                   freeSlotsAtMost: thresholds.freeSlots)
+                                                   freeSlotsAtMost: thresholds.freeSlots, fullInAtMostSeconds: thresholds.fullIn)
         for entryPoint in entryPoints {
             guard let id = EntryPointID(entryPoint.id) else { continue }
-            configuration.entryPointInfo[id] = .init(label: entryPoint.label, group: entryPoint.group)
+            configuration.entryPointInfo[id] = .init(label: entryPoint.label, group: entryPoint.group, maxQueueDepth: entryPoint.maxQueueDepth)
         }
         return configuration
     }

@@ -79,18 +79,13 @@ public struct ReplayTimeline: Sendable {
     private mutating func apply(_ poll: Recording.Poll) {
         interval = poll.interval
         callsTaken += poll.exchanges.count
-        // Live, staleness is judged every quarter second: catch up to the poll's moment first.
-        updateStaleness(of: poll.entryPoint, at: poll.time)
-        guard var new = entries.removeValue(forKey: poll.entryPoint) else { return }
-        // The rules compare with the picture before, but never its history: letting go of it
-        // keeps the history's storage unshared, so a sample is appended in place, not copied
-        // with the hour behind it (replays apply thousands of polls at once).
-        var old = new
-        old.history = EntryPointHistory(capacity: 1)
-        new.record(poll.exchanges, at: poll.time)
-        for event in new.derive(from: old, at: poll.time, thresholds: configuration.thresholds) { events.append(event) }
-        entries[poll.entryPoint] = new
-        updateStaleness(of: poll.entryPoint, at: poll.time)
+        guard var entry = entries.removeValue(forKey: poll.entryPoint) else { return }
+        var closed: [AvailabilityLedger.Segment] = []
+        for event in entry.replay(poll.exchanges, at: poll.time, interval: interval, thresholds: configuration.thresholds,
+                                  since: start, closing: &closed) {
+            events.append(event)
+        }
+        entries[poll.entryPoint] = entry
     }
 
     private mutating func updateStaleness(of id: EntryPointID, at time: Date) {

@@ -67,6 +67,8 @@ public struct DetailView: Sendable {
         }
         row(alertsLine(context: context), CellStyle(entryPoint.hasUnacknowledgedAlert ? status.role : .dim))
         row(freshnessLine(context: context), CellStyle(entryPoint.isStale ? .stale : .dim))
+        if let line = availabilityLine(context: context) { row(line, CellStyle(.dim)) }
+        if let forecast = forecastLine(context: context) { row(forecast.text, CellStyle(forecast.role)) }
         y += 1
 
         // The calls table, then each call's last error in full.
@@ -209,6 +211,39 @@ public struct DetailView: Sendable {
                 + (alert.isAcknowledged ? "acknowledged)" : "not acknowledged: a)")
         }
         return "alerts: " + parts.joined(separator: context.glyphs.separator)
+    }
+
+    /// The window's time in each state (the charts' window, `c`), and the share since the start.
+    private func availabilityLine(context: ViewContext) -> String? {
+        guard entryPoint.availability.firstObservation != nil else { return nil }
+        let shares = entryPoint.timeInStates(over: window.seconds, at: context.now)
+        var text = "availability \(window.title): \(shares.summary(separator: context.glyphs.separator))"
+        if let sinceStart = entryPoint.timeInStates(over: nil, at: context.now).availability {
+            text += "\(context.glyphs.separator)since start \(AvailabilityBreakdown.percent(sinceStart))"
+        }
+        return text
+    }
+
+    /// The queue forecast and what it rests on: the maximum and where it came from, the slope,
+    /// the samples; nothing while no maximum is known.
+    private func forecastLine(context: ViewContext) -> (text: String, role: StyleRole)? {
+        let maximum = entryPoint.configuredMaxQueueDepth ?? entryPoint.learnedMaxQueueDepth
+        guard let maximum else { return nil }
+        let separator = context.glyphs.separator
+        let origin = entryPoint.configuredMaxQueueDepth != nil ? "max-queue-depth" : "learned from queue_depth_reached"
+        let inputs = "max \(maximum) (\(origin))"
+        guard let forecast = entryPoint.queueForecast(at: context.now) else {
+            let why = entryPoint.isStale ? "data stale" : "fewer than \(QueueForecast.minimumSamples) samples in 2 min"
+            return ("forecast: none\(separator)\(why)\(separator)\(inputs)", .dim)
+        }
+        let slope = String(format: "%+.1f/min", forecast.slopePerMinute)
+        let fit = "\(inputs)\(separator)\(slope) from \(forecast.samples) samples in 2 min"
+        guard let text = forecast.text else {
+            let atMaximum = (entryPoint.sessionStatus?.queueDepth ?? 0) >= maximum
+            let why = atMaximum ? "queue at its maximum" : forecast.slopePerMinute * 60 < 1 ? "queue not rising" : "not full within 30 min"
+            return ("forecast: none (\(why))\(separator)\(fit)", .dim)
+        }
+        return ("forecast: \(text)\(separator)\(fit)", .warning)
     }
 
     private func freshnessLine(context: ViewContext) -> String {

@@ -144,9 +144,16 @@ public struct PanelView: Sendable {
         } else if let alert = entryPoint.alerts.first(where: { if case .reason = $0.rule { false } else { true } }) {
             parts.append("alert: \(alert.rule)")
         }
+        if let forecast = entryPoint.queueForecast(at: context.now)?.text { parts.append(forecast) }
+        if let availability = entryPoint.timeInStates(over: Self.availabilityWindow, at: context.now).availability {
+            parts.append("avail " + AvailabilityBreakdown.percent(availability))
+        }
         let role: StyleRole = entryPoint.isStale ? .stale : !failingCalls.isEmpty ? .warning : .dim
         return (parts.joined(separator: context.glyphs.separator), role)
     }
+
+    /// The window of the panel's availability figure: the last hour.
+    static let availabilityWindow = 3600.0
 
     /// The panel's label of the value a call provides.
     static func fieldLabel(_ call: ChatAPICall) -> String {

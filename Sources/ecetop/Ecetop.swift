@@ -9,7 +9,7 @@ struct Ecetop: AsyncParsableCommand {
         commandName: "ecetop",
         abstract: "Watch Cisco ECE (eGain) chat entry points: queues, wait times, free slots, alerts.",
         version: ECEChatVersion.current,
-        subcommands: [WatchCommand.self, DemoCommand.self, CheckCommand.self, ExportCommand.self, ReplayCommand.self, SurveyCommand.self, SimulateCommand.self, ThemesCommand.self, ConfigCommand.self],
+        subcommands: [WatchCommand.self, DemoCommand.self, CheckCommand.self, ExportCommand.self, ReplayCommand.self, ReportCommand.self, SurveyCommand.self, SimulateCommand.self, ThemesCommand.self, ConfigCommand.self],
         defaultSubcommand: WatchCommand.self
     )
 

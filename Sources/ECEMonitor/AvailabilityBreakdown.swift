@@ -1,0 +1,63 @@
+import Foundation
+
+/// Seconds an entry point spent in each chat state over one window, and their shares.
+public struct AvailabilityBreakdown: Sendable, Hashable {
+    /// Seconds in each state; states never seen are absent.
+    public var seconds: [ChatState: Double]
+
+    public init(seconds: [ChatState: Double] = [:]) {
+        self.seconds = seconds
+    }
+
+    /// The length of the window covered (the seconds of every state together).
+    public var total: Double { seconds.values.reduce(0, +) }
+
+    /// The share of the window (0–1) spent in `state`; 0 for an empty window.
+    public func share(_ state: ChatState) -> Double {
+        let total = total
+        return total > 0 ? (seconds[state] ?? 0) / total : 0
+    }
+
+    /// The share of the window chat was allowed; nil when the window is empty.
+    public var availability: Double? { total > 0 ? share(.allowed) : nil }
+
+    /// The share of the window with no valid answer.
+    public var unknown: Double { share(.unknown) }
+
+    /// Every refusal reason seen with its share, largest first (ties by name).
+    public var reasons: [(reason: String, share: Double)] {
+        seconds.keys.compactMap { state -> (String, Double)? in
+            guard case .refused(let reason) = state else { return nil }
+            return (reason, share(state))
+        }
+        .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+    }
+
+    mutating func add(_ state: ChatState, _ duration: Double) {
+        guard duration > 0 else { return }
+        seconds[state, default: 0] += duration
+    }
+
+    /// Adds `other`'s seconds to these (a group's figure is its members' time together).
+    public mutating func add(_ other: AvailabilityBreakdown) {
+        for (state, duration) in other.seconds { add(state, duration) }
+    }
+
+    /// `allowed 91.2% · queue_depth_reached 6.1% · agent_not_available 2.7% · unknown 0%`.
+    public var summary: String { summary(separator: " · ") }
+
+    /// The summary with another separator (a plain-ASCII screen's).
+    public func summary(separator: String) -> String {
+        guard total > 0 else { return "no time observed yet" }
+        var parts = ["allowed \(Self.percent(share(.allowed)))"]
+        for (reason, share) in reasons { parts.append("\(reason) \(Self.percent(share))") }
+        parts.append("unknown \(Self.percent(unknown))")
+        return parts.joined(separator: separator)
+    }
+
+    /// `97.5%`, `100%`, `0%`: one decimal unless whole.
+    public static func percent(_ share: Double) -> String {
+        let tenths = (share * 1000).rounded()
+        return tenths.truncatingRemainder(dividingBy: 10) == 0 ? "\(Int(tenths / 10))%" : String(format: "%.1f%%", tenths / 10)
+    }
+}
