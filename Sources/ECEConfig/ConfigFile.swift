@@ -12,6 +12,8 @@ public struct ConfigFile: Sendable, Hashable {
     public var maxRate: ConfigValue<Double>?
     public var burst: ConfigValue<Int>?
     public var theme: ConfigValue<String>?
+    /// The HTTP proxy every server is reached through (unless `NO_PROXY` covers it).
+    public var proxy: ConfigValue<String>?
     public var waitTime: ConfigValue<Double>?
     public var queueDepth: ConfigValue<Int>?
     public var freeSlots: ConfigValue<Int>?
@@ -25,7 +27,7 @@ public struct ConfigFile: Sendable, Hashable {
         self.path = path
     }
 
-    static let topLevelKeys = ["server", "interval", "timeout", "max-rate", "burst", "theme", "thresholds", "wall", "entry-points", "sites"]
+    static let topLevelKeys = ["server", "interval", "timeout", "max-rate", "burst", "theme", "proxy", "thresholds", "wall", "entry-points", "sites"]
     static let thresholdKeys = ["wait-time", "queue-depth", "free-slots"]
     static let wallKeys = ["enabled", "rotate"]
     static let entryPointKeys = ["ids", "group", "label", "site"]
@@ -79,6 +81,14 @@ public struct ConfigFile: Sendable, Hashable {
         file.maxRate = try top.double("max-rate", in: 0...1_000_000, unit: "requests per second (0 = unlimited)")
         file.burst = try top.int("burst", in: 1...1_000_000)
         file.theme = try top.text("theme")
+        if let proxy = try top.text("proxy") {
+            do {
+                _ = try HTTPProxy(parsing: proxy.value)
+            } catch {
+                throw top.error("proxy", "\"proxy\": \(error.description)")
+            }
+            file.proxy = proxy
+        }
 
         if let thresholds = try top.subtable("thresholds") {
             try thresholds.rejectUnknownKeys(thresholdKeys)

@@ -25,6 +25,7 @@ extension EffectiveConfiguration {
         add("max-rate = \(Self.number(maxRate.value))", maxRate.source)
         add("burst = \(burst.value)", burst.source)
         add("theme = \(Self.quoted(theme.value))", theme.source)
+        optional("proxy", proxy, { Self.quoted(ChatAPIServer.redactingCredentials(in: $0)) }, off: "$HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY")
         lines.append("")
         lines.append("[thresholds]")
         optional("wait-time", waitTime, Self.number, off: "no wait-time warning")

@@ -31,11 +31,16 @@ public actor MetricsExporter {
         -> @Sendable (ChatAPIExchange) -> Void {
         let registry = self.registry
         return { exchange in
+            // A request held back for the server's Retry-After was never sent.
+            if exchange.error?.kind == .serverAskedToWait { return }
             let info = entryPointInfo[exchange.entryPoint]
             let labels = Self.entryPointLabels(server: server, id: exchange.entryPoint, label: info?.label, group: info?.group)
                 + [("call", exchange.call.rawValue)]
             registry.makeCounter(descriptor: ExportedMetric.requests.descriptor, labels: labels).increment()
-            registry.makeDurationHistogram(descriptor: ExportedMetric.requestDuration.descriptor, labels: labels,
+            // Per server and call, not per entry point: eleven buckets per entry point and call
+            // made the histogram most of the series at a thousand entry points.
+            registry.makeDurationHistogram(descriptor: ExportedMetric.requestDuration.descriptor,
+                                           labels: [("server", server), ("call", exchange.call.rawValue)],
                                            buckets: ExportedMetric.requestDurationBuckets).record(exchange.latency)
             if let error = exchange.error {
                 registry.makeCounter(descriptor: ExportedMetric.errors.descriptor,
@@ -64,6 +69,8 @@ public actor MetricsExporter {
                 .set(snapshot.isServerReachable == true ? 1.0 : 0.0)
             registry.makeGauge(descriptor: ExportedMetric.pollInterval.descriptor, labels: serverLabels)
                 .set(snapshot.effectiveInterval.inSeconds)
+            registry.makeGauge(descriptor: ExportedMetric.serverBackoff.descriptor, labels: serverLabels)
+                .set(snapshot.serverHold.map { max(0, $0.until.timeIntervalSince(now)) } ?? 0)
             for entryPoint in snapshot.entryPoints { setGauges(of: entryPoint, server: server, now: now) }
         }
         return registry.emitToBuffer()

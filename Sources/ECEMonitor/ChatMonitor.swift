@@ -44,6 +44,8 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
     private var journal: EventJournal?
     private var pendingJournal: [MonitorEvent] = []
     private var journalError: String?
+    /// The server's latest hold (429/503), once logged.
+    private var noticedHold: ServerHold.Hold?
 
     private typealias Entry = MonitoredEntry
 
@@ -91,9 +93,14 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
             while !Task.isCancelled {
                 let now = elapsed
                 refreshStaleness(now: now)
+                let hold = noticeHold(now: now)
                 if isDirty { publish(now: now) }
                 if isPaused {
                     await sleep(until: now + .seconds(1))
+                    continue
+                }
+                if let hold {
+                    await sleep(until: min(now + .seconds(1), .seconds(hold.until.timeIntervalSince(origin))))
                     continue
                 }
                 guard let id = nextEntryToPoll(now: now) else {
@@ -350,6 +357,18 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
         isDirty = true
     }
 
+    /// The server's hold in force now, logged once when it begins: nothing is polled under it.
+    private func noticeHold(now: Duration) -> ServerHold.Hold? {
+        guard let hold = client.hold.current(at: date(now)) else { return nil }
+        if hold != noticedHold {
+            noticedHold = hold
+            log(MonitorEvent(time: date(now), entryPoint: hold.entryPoint ?? order.first ?? EntryPointID(1)!, kind: .serverAskedToWait,
+                             call: hold.call, old: "", new: "HTTP \(hold.status) · resuming \(ServerHold.clockText(hold.until))"))
+            isDirty = true
+        }
+        return hold
+    }
+
     private func log(_ event: MonitorEvent) {
         events.append(event)
         eventsChanged = true
@@ -376,6 +395,7 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
         latestSnapshot.journalPath = journal?.path
         latestSnapshot.journalError = journalError
         latestSnapshot.recordingError = configuration.recorder?.lastError
+        latestSnapshot.serverHold = client.hold.current(at: date(now))
         if let journal, !pendingJournal.isEmpty {
             do {
                 try journal.append(pendingJournal)

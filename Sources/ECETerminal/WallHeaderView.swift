@@ -47,7 +47,7 @@ public struct WallHeaderView: Sendable {
 
         var line = "every " + DurationText.interval(snapshot.effectiveInterval)
         if let path = snapshot.journalPath { line += "\(glyphs.separator)REC \(path)" }
-        let tag = HeaderView.stateTag(snapshot)
+        let tag = HeaderView.stateTag(snapshot, clock: context.clock)
         let pausedWidth = tag.isEmpty ? 0 : buffer.write(tag, x: rect.x + 1, y: rect.y + 2, style: CellStyle(.warning, [.reverse, .bold])) + 1
         buffer.write(line, x: rect.x + 1 + pausedWidth, y: rect.y + 2, style: CellStyle(.dim), limit: room - pausedWidth)
     }

@@ -20,6 +20,7 @@ struct ConfigFileTests {
         #expect(file.maxRate?.value == 20)
         #expect(file.burst?.value == 20)
         #expect(file.theme?.value == "default")
+        #expect(file.proxy?.value == "http://proxy.example.com:3128")
         #expect(file.waitTime?.value == 120)
         #expect(file.queueDepth?.value == 5)
         #expect(file.freeSlots?.value == 0)
