@@ -26,6 +26,8 @@ let package = Package(
             name: "CNcursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        // Helpers every layer may use: no dependencies, nothing about ECE's API.
+        .target(name: "ECECommon"),
         .target(
             name: "ECEChat",
             dependencies: [
@@ -42,6 +44,7 @@ let package = Package(
             name: "ECEMonitor",
             dependencies: [
                 "ECEChat",
+                "ECECommon",
                 .product(name: "Logging", package: "swift-log"),
                 // Locks ThreadSanitizer can see (pthread), unlike the standard library's Mutex.
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -52,6 +55,7 @@ let package = Package(
             dependencies: [
                 "CNcursesw",
                 "ECEChat",
+                "ECECommon",
                 "ECEMonitor",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -62,15 +66,28 @@ let package = Package(
             name: "ECEConfig",
             dependencies: [
                 "ECEChat",
+                "ECECommon",
                 "ECEMonitor",
                 .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        // Starting and stopping a Hummingbird server: the simulator's and the metrics server's.
+        .target(
+            name: "ECEServing",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "ECEMetrics",
             dependencies: [
                 "ECEChat",
+                "ECECommon",
                 "ECEMonitor",
+                "ECEServing",
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -81,6 +98,8 @@ let package = Package(
             name: "ECESimulator",
             dependencies: [
                 "ECEChat",
+                "ECECommon",
+                "ECEServing",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -95,6 +114,7 @@ let package = Package(
             name: "ecetop",
             dependencies: [
                 "ECEChat",
+                "ECECommon",
                 "ECEConfig",
                 "ECEMetrics",
                 "ECEMonitor",
@@ -108,6 +128,7 @@ let package = Package(
             name: "ecetop-bench",
             dependencies: [
                 "ECEChat",
+                "ECECommon",
                 "ECEMonitor",
                 "ECETerminal",
                 "ECESimulator",
@@ -122,9 +143,14 @@ let package = Package(
             path: "Tests/ECETestSupport"
         ),
         .testTarget(
+            name: "ECECommonTests",
+            dependencies: ["ECECommon"]
+        ),
+        .testTarget(
             name: "ECEChatTests",
             dependencies: [
                 "ECEChat",
+                "ECECommon",
                 "ECETestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -134,22 +160,22 @@ let package = Package(
         .testTarget(
             name: "ECEMonitorTests",
             dependencies: [
-                "ECEMonitor", "ECEChat", "ECESimulator", "ECETerminal", "ECETestSupport",
+                "ECEMonitor", "ECEChat", "ECECommon", "ECESimulator", "ECETerminal", "ECETestSupport",
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         .testTarget(
             name: "ECETerminalTests",
-            dependencies: ["ECETerminal", "ECEMonitor", "ECEChat", "ECETestSupport"]
+            dependencies: ["ECETerminal", "ECEMonitor", "ECEChat", "ECECommon", "ECETestSupport"]
         ),
         .testTarget(
             name: "ECESimulatorTests",
-            dependencies: ["ECESimulator", "ECEChat"]
+            dependencies: ["ECESimulator", "ECEChat", "ECECommon"]
         ),
         .testTarget(
             name: "ecetopTests",
             dependencies: [
-                "ECEChat", "ECEConfig", "ECEMetrics", "ECEMonitor", "ECESimulator", "ECETestSupport",
+                "ECEChat", "ECECommon", "ECEConfig", "ECEMetrics", "ECEMonitor", "ECESimulator", "ECETestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

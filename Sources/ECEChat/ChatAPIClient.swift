@@ -29,6 +29,8 @@ public actor ChatAPIClient {
     public struct Configuration: Sendable {
         /// Deadline of one request, from connection to the last body byte.
         public var requestTimeout: Duration = .seconds(5)
+        /// The request timeouts a person may give, in seconds (config file and flags alike).
+        public static let requestTimeoutSeconds: ClosedRange<Double> = 0.1...3600
         /// Bodies longer than this are not read (a typed `bodyTooLarge` error instead).
         public var maximumBodySize: Int = 64 * 1024
         /// Requests on the wire at once; more wait their turn, so a stalled server never

@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 
 /// A config file that cannot be used, as one line: `FILE:LINE: what was wrong`
 /// (`FILE: what was wrong` when the file cannot be read at all).

@@ -1,4 +1,6 @@
 import ECEChat
+import ECECommon
+import ECEMonitor
 import Foundation
 import TOMLKit
 
@@ -63,8 +65,8 @@ public struct ConfigFile: Sendable, Hashable {
         } catch {
             throw ConfigError(file: path, line: nil, message: "TOML syntax error: \(error)")
         }
-        let lines = ConfigKeyLines(text)
-        let top = ConfigTableReader(table: root, prefix: "", position: .init(name: "", occurrence: 0), file: path, lines: lines)
+        let lines = TOMLKeyLines(text)
+        let top = ConfigTableReader(table: root, prefix: "", position: .top, file: path, lines: lines)
         try top.rejectUnknownKeys(topLevelKeys)
 
         var file = ConfigFile(path: path)
@@ -76,8 +78,8 @@ public struct ConfigFile: Sendable, Hashable {
             }
             file.server = server
         }
-        file.interval = try top.double("interval", in: 0.5...3600, unit: "seconds")
-        file.timeout = try top.double("timeout", in: 0.1...3600, unit: "seconds")
+        file.interval = try top.double("interval", in: MonitorConfiguration.intervalSeconds, unit: "seconds")
+        file.timeout = try top.double("timeout", in: ChatAPIClient.Configuration.requestTimeoutSeconds, unit: "seconds")
         file.maxRate = try top.double("max-rate", in: 0...1_000_000, unit: "requests per second (0 = unlimited)")
         file.burst = try top.int("burst", in: 1...1_000_000)
         file.theme = try top.text("theme")

@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 import TOMLKit
 
 /// Reads one table of a config file strictly: every mistake is a `FILE:LINE:` error naming the key.
@@ -6,11 +7,11 @@ struct ConfigTableReader {
     let table: TOMLTable
     /// How messages name this table's keys: "" at the top level, `thresholds.`, `entry-points[2].`.
     let prefix: String
-    let position: ConfigKeyLines.Table
+    let position: TOMLKeyLines.Table
     let file: String
-    let lines: ConfigKeyLines
+    let lines: TOMLKeyLines
 
-    func line(_ key: String?) -> Int { lines.line(of: key, in: position) }
+    func line(_ key: String?) -> Int { lines.line(of: key, in: position) ?? 1 }
 
     func error(_ key: String?, _ message: String) -> ConfigError {
         ConfigError(file: file, line: line(key), message: message)

@@ -1,4 +1,5 @@
 import ECEChat
+import ECEMonitor
 
 /// One `[[sites]]` table: a server with its own request budget (and deadline), named so
 /// `[[entry-points]]` tables can say `site = "…"`.
@@ -43,7 +44,7 @@ public struct ConfiguredSite: Sendable, Hashable {
             }
             sites.append(ConfiguredSite(
                 name: name.value, server: server.value,
-                timeout: try reader.double("timeout", in: 0.1...3600, unit: "seconds")?.value,
+                timeout: try reader.double("timeout", in: ChatAPIClient.Configuration.requestTimeoutSeconds, unit: "seconds")?.value,
                 maxRate: try reader.double("max-rate", in: 0...1_000_000, unit: "requests per second (0 = unlimited)")?.value,
                 burst: try reader.int("burst", in: 1...1_000_000)?.value,
                 line: name.line))

@@ -67,7 +67,7 @@ extension EffectiveConfiguration {
     }
 
     /// `5`, not `5.0`; `2.5` as is.
-    static func number(_ value: Double) -> String {
+    public static func number(_ value: Double) -> String {
         value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 

@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 import ECEMonitor
 import Foundation
 import Prometheus
@@ -25,28 +26,9 @@ public actor MetricsExporter {
     /// Reasons that always have a series per entry point, so alert rules can match on them.
     public static let standingReasons = ["allowed"] + ChatAllowedReason.documented.map(\.rawValue)
 
-    /// Counts requests as the monitor of `server` makes them; pass it as the
-    /// `MonitorConfiguration.exchangeObserver`.
-    public nonisolated func exchangeObserver(server: String, entryPointInfo: [EntryPointID: MonitorConfiguration.EntryPointInfo])
-        -> @Sendable (ChatAPIExchange) -> Void {
-        let registry = self.registry
-        return { exchange in
-            // A request held back for the server's Retry-After was never sent.
-            if exchange.error?.kind == .serverAskedToWait { return }
-            let info = entryPointInfo[exchange.entryPoint]
-            let labels = Self.entryPointLabels(server: server, id: exchange.entryPoint, label: info?.label, group: info?.group)
-                + [("call", exchange.call.rawValue)]
-            registry.makeCounter(descriptor: ExportedMetric.requests.descriptor, labels: labels).increment()
-            // Per server and call, not per entry point: eleven buckets per entry point and call
-            // made the histogram most of the series at a thousand entry points.
-            registry.makeDurationHistogram(descriptor: ExportedMetric.requestDuration.descriptor,
-                                           labels: [("server", server), ("call", exchange.call.rawValue)],
-                                           buckets: ExportedMetric.requestDurationBuckets).record(exchange.latency)
-            if let error = exchange.error {
-                registry.makeCounter(descriptor: ExportedMetric.errors.descriptor,
-                                     labels: labels + [("kind", Self.snakeCase(error.kind.rawValue))]).increment()
-            }
-        }
+    /// Counts requests as the monitor of `server` makes them; add it to `MonitorConfiguration.sinks`.
+    public nonisolated func requestCounter(server: String, entryPointInfo: [EntryPointID: MonitorConfiguration.EntryPointInfo]) -> RequestCounter {
+        RequestCounter(registry: registry, server: server, entryPointInfo: entryPointInfo)
     }
 
     /// Keeps `snapshot` as the newest picture of `server`.

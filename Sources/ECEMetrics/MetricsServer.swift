@@ -1,6 +1,6 @@
+import ECEServing
 import Hummingbird
 import Logging
-import ServiceLifecycle
 
 /// Serves `GET /metrics` (the Prometheus text format) from a `MetricsExporter` over HTTP.
 public enum MetricsServer {
@@ -37,36 +37,13 @@ public enum MetricsServer {
             "ecetop exporter: the metrics are at /metrics\n"
         }
         let address = configuration.address
-        let (ready, readyContinuation) = AsyncStream.makeStream(of: Result<Int, StartError>.self)
-        let app = Application(
-            router: router,
-            configuration: ApplicationConfiguration(address: .hostname(address.host, port: address.port), serverName: "ecetop-exporter"),
-            onServerRunning: { channel in
-                readyContinuation.yield(.success(channel.localAddress?.port ?? address.port))
-            },
-            logger: logger
-        )
-        var groupConfiguration = ServiceGroupConfiguration(services: [.init(service: app)], logger: logger)
-        if configuration.stopsOnSignals { groupConfiguration.gracefulShutdownSignals = [.sigterm, .sigint] }
-        // A graceful shutdown lets scrapes in progress finish; past this, the rest is cancelled.
-        groupConfiguration.maximumGracefulShutdownDuration = .seconds(5)
-        let group = ServiceGroup(configuration: groupConfiguration)
-        let task = Task {
-            do {
-                try await group.run()
-            } catch {
-                readyContinuation.yield(.failure(StartError(description: "cannot serve metrics on \(address): \(error)")))
-            }
-            readyContinuation.finish()
-        }
-        var iterator = ready.makeAsyncIterator()
-        switch await iterator.next() {
-        case .success(let port):
-            return RunningMetricsServer(host: address.host, port: port, group: group, task: task)
-        case .failure(let error):
-            throw error
-        case nil:
-            throw StartError(description: "the metrics server stopped before it was ready")
+        do {
+            let served = try await ServedApplication.start(
+                router: router, host: address.host, port: address.port, serverName: "ecetop-exporter",
+                stopsOnSignals: configuration.stopsOnSignals, failure: "cannot serve metrics on \(address)", logger: logger)
+            return RunningMetricsServer(host: address.host, served: served)
+        } catch {
+            throw StartError(description: error.description)
         }
     }
 }
@@ -75,15 +52,12 @@ public enum MetricsServer {
 public struct RunningMetricsServer: Sendable {
     public let host: String
     /// The bound port (the real one when started with port 0).
-    public let port: Int
-    private let group: ServiceGroup
-    private let task: Task<Void, Never>
+    public var port: Int { served.port }
+    private let served: ServedApplication
 
-    init(host: String, port: Int, group: ServiceGroup, task: Task<Void, Never>) {
+    init(host: String, served: ServedApplication) {
         self.host = host
-        self.port = port
-        self.group = group
-        self.task = task
+        self.served = served
     }
 
     /// `http://127.0.0.1:9464/metrics` (IPv6 hosts in brackets).
@@ -93,12 +67,11 @@ public struct RunningMetricsServer: Sendable {
 
     /// Stops serving (letting scrapes in progress finish) and waits until the port is closed.
     public func stop() async {
-        await group.triggerGracefulShutdown()
-        await task.value
+        await served.stop()
     }
 
     /// Waits until the server ends: after `stop()`, a graceful-shutdown signal, or a failure.
     public func waitUntilStopped() async {
-        await task.value
+        await served.waitUntilStopped()
     }
 }

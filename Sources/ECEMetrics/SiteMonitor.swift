@@ -16,12 +16,7 @@ public struct SiteMonitor: Sendable {
         let name = name ?? client.server.authority
         var configuration = configuration
         if let exporter {
-            let previous = configuration.exchangeObserver
-            let counting = exporter.exchangeObserver(server: name, entryPointInfo: configuration.entryPointInfo)
-            configuration.exchangeObserver = { exchange in
-                previous?(exchange)
-                counting(exchange)
-            }
+            configuration.sinks.append(exporter.requestCounter(server: name, entryPointInfo: configuration.entryPointInfo))
         }
         self.name = name
         self.exporter = exporter

@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 import Foundation
 
 /// One round of all five status calls for one entry point, as `ecetop check` reports it.

@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 import Foundation
 
 /// The rules that turn a round of answers into a new picture of one entry point, shared by the

@@ -82,6 +82,11 @@ public struct EntryPointSnapshot: Sendable, Identifiable {
     /// Any alert not yet acknowledged: the panel flashes while this is true.
     public var hasUnacknowledgedAlert: Bool { alerts.contains { !$0.isAcknowledged } }
 
+    /// Marks every alert seen (`a`, `A`): it stays listed but stops demanding attention.
+    public mutating func acknowledgeAlerts() {
+        for index in alerts.indices { alerts[index].isAcknowledged = true }
+    }
+
     /// The reason shown on the panel, as the API spells it, or `allowed`.
     public var statusWord: String {
         guard let chatAllowed else { return "unknown" }

@@ -9,12 +9,11 @@ import Glibc
 /// Opened in append mode so that restarts add to the same journal; every batch is written
 /// straight to the descriptor, so a crash loses nothing that was logged. A failed write (a
 /// full disk, a pipe whose reader has gone) is an error for the caller to show, never a crash.
-public final class EventJournal: @unchecked Sendable {
-    // @unchecked: the descriptor is only written under `lock`.
+final class EventJournal: @unchecked Sendable {
+    // @unchecked: only `JournalSink` writes it, under its lock.
     private let descriptor: Int32
-    private let lock = NSLock()
     private let encoder: JSONEncoder
-    public let path: String
+    let path: String
 
     /// One line of the journal.
     struct Line: Encodable {
@@ -27,7 +26,7 @@ public final class EventJournal: @unchecked Sendable {
         var summary: String
     }
 
-    public init(path: String) throws {
+    init(path: String) throws {
         // Non-blocking only while opening: a FIFO nobody reads fails at once (ENXIO) instead
         // of hanging the monitor until a reader turns up.
         let exists = FileManager.default.fileExists(atPath: path)
@@ -46,7 +45,7 @@ public final class EventJournal: @unchecked Sendable {
     deinit { close(descriptor) }
 
     /// Writes the events; - Throws: `JournalError` saying why, when the file takes no more.
-    public func append(_ events: [MonitorEvent]) throws {
+    func append(_ events: [MonitorEvent]) throws {
         guard !events.isEmpty else { return }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
@@ -58,7 +57,7 @@ public final class EventJournal: @unchecked Sendable {
             data.append(encoded)
             data.append(0x0A)
         }
-        try lock.withLock { try write(data) }
+        try write(data)
     }
 
     private func write(_ data: Data) throws {

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import ECECommon
 
 /// Hands the memory a long run has freed back to the system, once a minute.
 ///
@@ -37,12 +35,5 @@ public enum HeapTrimmer {
     private typealias MallocTrim = @convention(c) (Int) -> Int32
 
     /// Looked up at run time: the Glibc module does not export `<malloc.h>`.
-    private static let mallocTrim: MallocTrim? = {
-        #if canImport(Glibc)
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
-        return unsafeBitCast(symbol, to: MallocTrim.self)
-        #else
-        return nil
-        #endif
-    }()
+    private static let mallocTrim = glibcFunction("malloc_trim", as: MallocTrim.self)
 }

@@ -28,11 +28,13 @@ public struct MonitorConfiguration: Sendable {
     public var entryPointInfo: [EntryPointID: EntryPointInfo] = [:]
     /// Seeds the jitter, so tests see the same schedule every run.
     public var seed: UInt64 = 0x00EC_E70F
-    /// Told of every request's outcome, in order, before the snapshot showing it: snapshots
-    /// coalesce, so counters and latency histograms (the Prometheus export) count here.
-    public var exchangeObserver: (@Sendable (ChatAPIExchange) -> Void)?
-    /// Where every round of answers is also written for a later replay (`--record`); nil: nowhere.
-    public var recorder: PollRecorder?
+    /// Told of every round of answers and every event besides the dashboard: the recorder
+    /// (`--record`) and the metrics export.
+    public var sinks: [any MonitorSink] = []
 
     public init() {}
+
+    /// The polling intervals a person may ask for, in seconds: the config file, the flags and
+    /// the dashboard's interval keys all hold to it.
+    public static let intervalSeconds: ClosedRange<Double> = 0.5...3600
 }

@@ -61,7 +61,8 @@ public struct MonitorSnapshot: Sendable {
     public var isIntervalStretched: Bool { effectiveInterval > askedInterval }
 }
 
-/// What the dashboard (or any other driver) asks the running monitor to do.
+/// What the dashboard (or any other driver) asks the running live monitor to do; a replay
+/// takes `ReplayControl` instead.
 public enum MonitorCommand: Sendable, Hashable {
     case pause
     case resume
@@ -78,6 +79,4 @@ public enum MonitorCommand: Sendable, Hashable {
     /// Append every event, from now on, to this file as JSON lines.
     case startJournal(String)
     case stopJournal
-    /// Speed or seek of a replay; a live monitor ignores it.
-    case replay(ReplayControl)
 }

@@ -9,7 +9,7 @@ import NIOConcurrencyHelpers
 /// `FILE.1` (replacing an older one) and a new `FILE` starts with the header again, so each
 /// file replays on its own and the two together hold the newest history. Every line goes out
 /// in one write as it is made, so a crash loses at most the line being written.
-public final class PollRecorder: Sendable {
+public final class PollRecorder: MonitorSink {
     public struct Configuration: Sendable, Hashable {
         public var path: String
         /// Largest size of one file before it rotates (a single line longer than this is
@@ -60,6 +60,18 @@ public final class PollRecorder: Sendable {
             state.header = header
             write(Self.encode(header), into: &state)
         }
+    }
+
+    public func monitorStarted(server: String, entryPoints: [EntryPointID], configuration: MonitorConfiguration, at time: Date) {
+        begin(RecordingHeader(server: server, entryPoints: entryPoints, configuration: configuration, started: time))
+    }
+
+    public func monitorPolled(_ exchanges: [ChatAPIExchange], of entryPoint: EntryPointID, server: String, interval: Duration, at time: Date) {
+        record(exchanges, of: entryPoint, server: server, interval: interval, at: time)
+    }
+
+    public func annotate(_ snapshot: inout MonitorSnapshot) {
+        snapshot.recordingError = lastError
     }
 
     /// Records one round of calls of one entry point, as `ChatMonitor` took it in.

@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 import Foundation
 
 /// One call of one poll in a recording: the value as the server sent it, or the error as text

@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 import Foundation
 
 /// One line of a recording after the header: a round of calls of one entry point, as the

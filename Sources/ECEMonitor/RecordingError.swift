@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 
 /// A recording that cannot be replayed, as one line: `FILE:LINE: what was wrong`.
 public struct RecordingError: FileLineError, Sendable, Hashable {

@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 import Foundation
 
 /// The first line of every recording file: what was watched and with which rules, so a replay

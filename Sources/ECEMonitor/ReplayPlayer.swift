@@ -1,24 +1,20 @@
 import ECEChat
+import ECECommon
 import Foundation
 
 /// Plays a recording in time on a clock, publishing snapshots as the live monitor does, so the
-/// same dashboard shows it; pause, speed and seek come in as `MonitorCommand`s.
+/// same dashboard shows it; pause, speed and seek come in as `ReplayControl`s.
 ///
 /// The recorded time runs at `speed` recorded seconds per second of `clock`; with a
 /// `ManualClock` a test moves it without waiting. At the end the last picture stays up.
 public actor ReplayPlayer<C: Clock> where C.Duration == Duration {
     /// The newest picture; a slow reader only ever misses stale ones.
-    public nonisolated let snapshots: AsyncStream<MonitorSnapshot>
-    private let snapshotSink: AsyncStream<MonitorSnapshot>.Continuation
-    private let commandStream: AsyncStream<MonitorCommand>
-    private nonisolated let commandSink: AsyncStream<MonitorCommand>.Continuation
+    public nonisolated var snapshots: AsyncStream<MonitorSnapshot> { loop.snapshots }
+    private nonisolated let loop: MonitorLoop<ReplayControl, C>
 
-    /// The speeds `+` and `-` step through.
-    public static var speeds: [Double] { [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024] }
     /// Snapshots go out at most this often while playing, however dense the polls.
     static var shortestWait: Duration { .milliseconds(50) }
 
-    private let clock: C
     private var timeline: ReplayTimeline
     private var speed: Double
     private var isPaused = false
@@ -26,23 +22,19 @@ public actor ReplayPlayer<C: Clock> where C.Duration == Duration {
     private var anchorInstant: C.Instant
     private var anchorPosition: Date
     private var generation = 0
-    private var wakeSignal = WakeSignal()
-    /// A wake that came while not asleep: the next sleep returns at once.
     private var latestSnapshot = MonitorSnapshot()
 
     public init(recording: Recording, speed: Double = 1, clock: C) {
-        self.clock = clock
+        loop = MonitorLoop(clock: clock)
         timeline = ReplayTimeline(recording)
-        self.speed = max(speed, Self.speeds[0])
+        self.speed = max(speed, ReplayControl.speeds[0])
         anchorInstant = clock.now
         anchorPosition = recording.start
-        (snapshots, snapshotSink) = AsyncStream.makeStream(of: MonitorSnapshot.self, bufferingPolicy: .bufferingNewest(1))
-        (commandStream, commandSink) = AsyncStream.makeStream(of: MonitorCommand.self, bufferingPolicy: .unbounded)
     }
 
     /// Sends a command from any thread (the UI's included); it is handled in order.
-    public nonisolated func send(_ command: MonitorCommand) {
-        commandSink.yield(command)
+    public nonisolated func send(_ command: ReplayControl) {
+        loop.send(command)
     }
 
     /// The most recent published picture (for tests).
@@ -50,58 +42,47 @@ public actor ReplayPlayer<C: Clock> where C.Duration == Duration {
 
     /// Plays until the task running it is cancelled; then the snapshot stream finishes.
     public func run() async {
-        await withDiscardingTaskGroup { group in
-            let commands = commandStream
-            group.addTask {
-                for await command in commands { await self.handle(command) }
+        await loop.run(handle: { await self.handle($0) }) { _ in
+            timeline.move(to: position)
+            publish()
+            if isPaused || isAtEnd {
+                await sleep(for: .seconds(3600))
+                return
             }
-            while !Task.isCancelled {
-                timeline.move(to: position)
-                publish()
-                if isPaused || isAtEnd {
-                    await sleep(for: .seconds(3600))
-                    continue
-                }
-                let next = timeline.nextPollTime ?? timeline.end
-                let recordedWait = max(0, next.timeIntervalSince(timeline.position))
-                // A wake every second at most, so the recorded clock in the header ticks.
-                let wait = min(max(recordedWait / speed, Self.shortestWait.inSeconds), 1)
-                await sleep(for: .microseconds(Int64((wait * 1_000_000).rounded(.up))))
-            }
-            commandSink.finish()
+            let next = timeline.nextPollTime ?? timeline.end
+            let recordedWait = max(0, next.timeIntervalSince(timeline.position))
+            // A wake every second at most, so the recorded clock in the header ticks.
+            let wait = min(max(recordedWait / speed, Self.shortestWait.inSeconds), 1)
+            await sleep(for: .microseconds(Int64((wait * 1_000_000).rounded(.up))))
         }
-        snapshotSink.finish()
     }
 
     /// The recorded moment to show now.
     private var position: Date {
         guard !isPaused else { return anchorPosition }
-        let played = anchorInstant.duration(to: clock.now).inSeconds * speed
+        let played = anchorInstant.duration(to: loop.clock.now).inSeconds * speed
         return min(anchorPosition.addingTimeInterval(played), timeline.end)
     }
 
     private var isAtEnd: Bool { timeline.position >= timeline.end }
 
-    func handle(_ command: MonitorCommand) {
+    func handle(_ command: ReplayControl) {
         switch command {
         case .pause: setPaused(true)
         case .resume: setPaused(false)
         case .togglePause: setPaused(!isPaused)
         case .acknowledge(let id): timeline.acknowledge(id)
-        case .replay(.faster):
+        case .faster:
             reanchor()
-            speed = Self.speeds.first { $0 > speed } ?? speed
-        case .replay(.slower):
+            speed = ReplayControl.speeds.first { $0 > speed } ?? speed
+        case .slower:
             reanchor()
-            speed = Self.speeds.last { $0 < speed } ?? speed
-        case .replay(.seek(let offset)):
+            speed = ReplayControl.speeds.last { $0 < speed } ?? speed
+        case .seek(let offset):
             reanchor()
             anchorPosition = min(max(anchorPosition.addingTimeInterval(offset.inSeconds), timeline.start), timeline.end)
-        case .refresh, .setInterval, .add, .remove, .select, .startJournal, .stopJournal:
-            // Nothing to poll or write: the recording already holds what happened.
-            return
         }
-        wake()
+        loop.wake()
     }
 
     private func setPaused(_ paused: Bool) {
@@ -111,34 +92,17 @@ public actor ReplayPlayer<C: Clock> where C.Duration == Duration {
 
     private func reanchor() {
         anchorPosition = position
-        anchorInstant = clock.now
+        anchorInstant = loop.clock.now
     }
 
-    /// Sleeps on the clock until `duration` passes or a command (or cancellation) wakes it.
     private func sleep(for duration: Duration) async {
-        if wakeSignal.consumePending() { return }
-        let clock = self.clock
-        let deadline = clock.now.advanced(by: duration)
-        let timer = Task {
-            do {
-                try await clock.sleep(until: deadline, tolerance: nil)
-                self.wake()
-            } catch {}
-        }
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { wakeSignal.park($0) }
-        } onCancel: {
-            Task { await self.wake() }
-        }
-        timer.cancel()
+        await loop.sleep(until: loop.clock.now.advanced(by: duration))
     }
-
-    private func wake() { wakeSignal.wake() }
 
     private func publish() {
         generation += 1
         let status = ReplayStatus(speed: speed, isPaused: isPaused, isAtEnd: isAtEnd, start: timeline.start, end: timeline.end)
         latestSnapshot = timeline.snapshot(generation: generation, status: status)
-        snapshotSink.yield(latestSnapshot)
+        loop.publish(latestSnapshot)
     }
 }

@@ -50,11 +50,7 @@ public struct ReplayTimeline: Sendable {
 
     /// Marks alerts seen, as `a` and `A` do live (until a seek back replays them afresh).
     public mutating func acknowledge(_ id: EntryPointID?) {
-        for key in id.map({ [$0] }) ?? recording.entryPoints {
-            guard var entry = entries[key] else { continue }
-            for index in entry.alerts.indices { entry.alerts[index].isAcknowledged = true }
-            entries[key] = entry
-        }
+        for key in id.map({ [$0] }) ?? recording.entryPoints { entries[key]?.acknowledgeAlerts() }
     }
 
     /// The dashboard's picture of this moment.

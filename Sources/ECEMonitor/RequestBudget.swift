@@ -1,3 +1,5 @@
+import ECECommon
+
 /// A token bucket that caps requests per second across everything the monitor sends.
 ///
 /// Production ECE servers are rate-limited (about 1 request/s per call, bursts of 20, in the
@@ -15,6 +17,12 @@ public struct RequestBudget: Sendable {
         }
 
         public var isUnlimited: Bool { ratePerSecond <= 0 }
+
+        /// The shortest interval at which `entryPoints` can each make `callsEach` calls.
+        public func sustainableInterval(entryPoints: Int, callsEach: Int) -> Duration {
+            guard !isUnlimited, entryPoints > 0 else { return .zero }
+            return .nanoseconds(Int64((Double(entryPoints * callsEach) / ratePerSecond * 1e9).rounded(.up)))
+        }
     }
 
     public let configuration: Configuration
@@ -57,16 +65,11 @@ public struct RequestBudget: Sendable {
 
     /// The shortest interval at which `entryPoints` can each make `callsEach` calls.
     public func sustainableInterval(entryPoints: Int, callsEach: Int) -> Duration {
-        guard !configuration.isUnlimited, entryPoints > 0 else { return .zero }
-        return .nanoseconds(Int64((Double(entryPoints * callsEach) / configuration.ratePerSecond * 1e9).rounded(.up)))
+        configuration.sustainableInterval(entryPoints: entryPoints, callsEach: callsEach)
     }
 }
 
 extension Duration {
     /// Seconds from `earlier` to this, as a Double.
     func seconds(since earlier: Duration) -> Double { (self - earlier).inSeconds }
-
-    public var inSeconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
-    }
 }

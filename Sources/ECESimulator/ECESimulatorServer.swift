@@ -1,9 +1,9 @@
 import ECEChat
+import ECEServing
 import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
 import Logging
-import ServiceLifecycle
 
 /// Starts simulators: the ECE chat API and the `/sim/…` control API on one HTTP server.
 public enum ECESimulatorServer {
@@ -29,36 +29,14 @@ public enum ECESimulatorServer {
         if let tls = configuration.tls {
             server = try .tls(server, tlsConfiguration: try tls.serverConfiguration())
         }
-        let (ready, readyContinuation) = AsyncStream.makeStream(of: Result<Int, StartError>.self)
-        let app = Application(
-            router: router,
-            server: server,
-            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "ecetop-simulator"),
-            onServerRunning: { channel in
-                readyContinuation.yield(.success(channel.localAddress?.port ?? configuration.port))
-            },
-            logger: logger
-        )
-        var groupConfiguration = ServiceGroupConfiguration(services: [.init(service: app)], logger: logger)
-        // A graceful shutdown lets answers in progress finish; past this, the rest is cancelled.
-        groupConfiguration.maximumGracefulShutdownDuration = .seconds(5)
-        let group = ServiceGroup(configuration: groupConfiguration)
-        let task = Task {
-            do {
-                try await group.run()
-            } catch {
-                readyContinuation.yield(.failure(StartError(description: "cannot serve on \(configuration.host):\(configuration.port): \(error)")))
-            }
-            readyContinuation.finish()
-        }
-        var iterator = ready.makeAsyncIterator()
-        switch await iterator.next() {
-        case .success(let port):
-            return RunningSimulator(host: configuration.host, port: port, usesTLS: configuration.tls != nil, state: state, group: group, task: task)
-        case .failure(let error):
-            throw error
-        case nil:
-            throw StartError(description: "the server stopped before it was ready")
+        do {
+            let served = try await ServedApplication.start(
+                router: router, server: server, host: configuration.host, port: configuration.port, serverName: "ecetop-simulator",
+                stopsOnSignals: configuration.stopsOnSignals, failure: "cannot serve on \(configuration.host):\(configuration.port)",
+                services: [StallReleaser(state: state)], logger: logger)
+            return RunningSimulator(host: configuration.host, usesTLS: configuration.tls != nil, state: state, served: served)
+        } catch {
+            throw StartError(description: error.description)
         }
     }
 }

@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 import Hummingbird
 import NIOCore
 #if canImport(Glibc)

@@ -1,5 +1,7 @@
 import ECEChat
+import ECECommon
 import Foundation
+
 /// Misbehaviour to inject into answers, globally or for some entry points.
 ///
 /// Rates are probabilities per request (0 to 1); at most one of stall, reset, drop, error,
@@ -52,27 +54,40 @@ public struct FaultSettings: Sendable, Hashable, Codable {
 
     public var isNone: Bool { self == .none }
 
-    /// Checks ranges; - Returns: a one-line complaint, or nil when all is well.
-    public var problem: String? {
-        for (name, rate) in [("errorRate", errorRate), ("defectRate", defectRate), ("mixupRate", mixupRate),
-                             ("stallRate", stallRate), ("dropRate", dropRate), ("oversizeRate", oversizeRate),
-                             ("resetRate", resetRate), ("trickleRate", trickleRate), ("garbageRate", garbageRate),
-                             ("statusRate", statusRate)]
-        where !(rate.isFinite && rate >= 0 && rate <= 1) {
-            return "\(name) must be between 0 and 1, got \(rate)"
+    /// A setting a person can get wrong, named as the property that holds it.
+    public enum Setting: String, Sendable, CaseIterable {
+        case latency, jitter, errorRate, defectRate, mixupRate, stallRate, dropRate, oversizeRate
+        case resetRate, trickleRate, trickleBytesPerSecond, garbageRate, chatAllowedReason
+        case statusRate, status
+    }
+
+    /// A setting out of its range: which one, and what is wrong with its value.
+    public struct Problem: Hashable, Sendable, CustomStringConvertible {
+        public var setting: Setting
+        /// `must be between 0 and 1, got 2.0`
+        public var complaint: String
+
+        public var description: String { "\(setting.rawValue) \(complaint)" }
+    }
+
+    /// Checks ranges; - Returns: the first setting out of its range, or nil when all is well.
+    public var problem: Problem? {
+        let rates: [(Setting, Double)] = [(.errorRate, errorRate), (.defectRate, defectRate), (.mixupRate, mixupRate),
+                                          (.stallRate, stallRate), (.dropRate, dropRate), (.oversizeRate, oversizeRate),
+                                          (.resetRate, resetRate), (.trickleRate, trickleRate), (.garbageRate, garbageRate),
+                                          (.statusRate, statusRate)]
+        for (setting, rate) in rates where !(rate.isFinite && rate >= 0 && rate <= 1) {
+            return Problem(setting: setting, complaint: "must be between 0 and 1, got \(rate)")
         }
-        for (name, seconds) in [("latency", latency), ("jitter", jitter)] where !(seconds.isFinite && seconds >= 0 && seconds <= 3600) {
-            return "\(name) must be between 0 and 3600 seconds, got \(seconds)"
+        for (setting, seconds) in [(Setting.latency, latency), (.jitter, jitter)] where !(seconds.isFinite && seconds >= 0 && seconds <= 3600) {
+            return Problem(setting: setting, complaint: "must be between 0 and 3600 seconds, got \(seconds)")
         }
         if !(trickleBytesPerSecond.isFinite && trickleBytesPerSecond >= 0.01 && trickleBytesPerSecond <= 1_000_000) {
-            return "trickleBytesPerSecond must be between 0.01 and 1000000, got \(trickleBytesPerSecond)"
+            return Problem(setting: .trickleBytesPerSecond, complaint: "must be between 0.01 and 1000000, got \(trickleBytesPerSecond)")
         }
-        if !(300...599).contains(status) { return "status must be between 300 and 599, got \(status)" }
-        for (name, header) in [("retryAfter", retryAfter), ("location", location)] where (header?.utf8.count ?? 0) > 1000 {
-            return "\(name) must be at most 1000 bytes long"
-        }
+        if !(300...599).contains(status) { return Problem(setting: .status, complaint: "must be between 300 and 599, got \(status)") }
         if let reason = chatAllowedReason, reason.isEmpty || reason.utf8.count > 200 {
-            return "chatAllowedReason must be 1 to 200 bytes long, got \(reason.utf8.count)"
+            return Problem(setting: .chatAllowedReason, complaint: "must be 1 to 200 bytes long, got \(reason.utf8.count)")
         }
         return nil
     }

@@ -1,4 +1,6 @@
 import ECEChat
+import ECECommon
+
 /// How long an agent spends on one chat, in simulated seconds.
 public struct HandleTimeDistribution: Sendable, Hashable, Codable {
     public enum Shape: String, Sendable, Hashable, Codable, CaseIterable {

@@ -1,25 +1,22 @@
 import ECEChat
-import ServiceLifecycle
+import ECEServing
 
 /// A simulator serving HTTP: where it listens, its state (the control API) and how to stop it.
 public struct RunningSimulator: Sendable {
     public let host: String
     /// The bound port (the real one when started with port 0).
-    public let port: Int
+    public var port: Int { served.port }
     /// True when serving HTTPS (`SimulatorConfiguration.tls`).
     public let usesTLS: Bool
     /// The control API, the same as `/sim/…`.
     public let state: SimulatorState
-    private let group: ServiceGroup
-    private let task: Task<Void, Never>
+    private let served: ServedApplication
 
-    init(host: String, port: Int, usesTLS: Bool, state: SimulatorState, group: ServiceGroup, task: Task<Void, Never>) {
+    init(host: String, usesTLS: Bool, state: SimulatorState, served: ServedApplication) {
         self.host = host
-        self.port = port
         self.usesTLS = usesTLS
         self.state = state
-        self.group = group
-        self.task = task
+        self.served = served
     }
 
     /// `http://127.0.0.1:PORT` (`https` when serving TLS; IPv6 hosts in brackets).
@@ -34,15 +31,13 @@ public struct RunningSimulator: Sendable {
         try! ChatAPIServer(parsing: baseURL)
     }
 
-    /// Ends stalled requests, shuts the server down and waits until it has.
+    /// Ends stalled requests (`StallReleaser`), shuts the server down and waits until it has.
     public func stop() async {
-        await state.beginStopping()
-        await group.triggerGracefulShutdown()
-        await task.value
+        await served.stop()
     }
 
     /// Waits until the server ends (after `stop()`, or when it fails).
     public func waitUntilStopped() async {
-        await task.value
+        await served.waitUntilStopped()
     }
 }

@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 
 /// A scenario that cannot be used, as one line: `FILE:LINE: what was wrong`.
 public struct ScenarioError: FileLineError, Sendable, Hashable {

@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 import Foundation
 import TOMLKit
 
@@ -23,7 +24,7 @@ public enum ScenarioFile {
         } catch {
             throw ScenarioError(file: file, line: nil, message: "not TOML (\(error))")
         }
-        let lines = ScenarioSourceLines(text)
+        let lines = TOMLKeyLines(text)
         let top = ScenarioTableReader(table: root, section: nil, index: 0, file: file, lines: lines)
         try top.rejectUnknownKeys(["name", "start", "curve", "patience", "stopped_services", "entry_points", "agents", "timeline"])
 

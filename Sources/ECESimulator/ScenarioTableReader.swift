@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 import TOMLKit
 
 /// Reads the values of one TOML table strictly, each mistake a `FILE:LINE:` error.
@@ -8,12 +9,12 @@ struct ScenarioTableReader {
     let section: String?
     let index: Int
     let file: String
-    let lines: ScenarioSourceLines
+    let lines: TOMLKeyLines
 
     var place: String { section.map { "[[\($0)]] #\(index + 1)" } ?? "the top level" }
 
     func error(_ key: String?, _ message: String) -> ScenarioError {
-        ScenarioError(file: file, line: lines.line(section: section, index: index, key: key), message: message)
+        ScenarioError(file: file, line: lines.line(of: key, in: section.map { .init(name: $0, occurrence: index) } ?? .top), message: message)
     }
 
     func rejectUnknownKeys(_ known: [String]) throws(ScenarioError) {

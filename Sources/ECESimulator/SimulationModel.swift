@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 
 /// The simulated contact centre as a deterministic state machine over simulated seconds.
 ///

@@ -27,6 +27,9 @@ public struct SimulatorConfiguration: Sendable {
     public var faultsByEntryPoint: [EntryPointID: FaultSettings] = [:]
     public var wallClock: any WallClock = SystemWallClock()
     public var logLevel: Logger.Level = .info
+    /// SIGTERM and SIGINT stop the server gracefully (`ecetop simulate`); off when the caller
+    /// stops it itself.
+    public var stopsOnSignals = false
 
     public init() {}
 

@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 
 /// The one owner of everything that changes while the simulator runs: the model, the clock that
 /// maps wall time to simulated time, faults, received surveys and request counts.

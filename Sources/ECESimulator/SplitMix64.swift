@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 import Foundation
 
 /// The draws the contact-centre model needs, on ECEChat's seeded generator.

@@ -2,8 +2,10 @@ import ECEMonitor
 
 /// What a key asks for beyond changing the UI state.
 public enum DashboardAction: Sendable, Hashable {
-    /// Send this to the running monitor.
+    /// Send this to the running live monitor.
     case command(MonitorCommand)
+    /// Send this to the replay being shown.
+    case replay(ReplayControl)
     /// Leave the dashboard (restoring the terminal).
     case quit
 }

@@ -86,7 +86,7 @@ public struct DashboardState: Sendable, Hashable {
         if case .detail = screen { return [] }
         let old = selection
         selection = visible.first?.id
-        return selection == old ? [] : [.command(.select(selection))]
+        return selection == old ? [] : send(.select(selection), snapshot)
     }
 
     /// Applies one key; returns what the app must do beyond redrawing.
@@ -119,23 +119,23 @@ public struct DashboardState: Sendable, Hashable {
 
     /// Keys that do the same on every screen; nil when the key is not one of them.
     private mutating func handleGlobal(_ key: Key, snapshot: MonitorSnapshot) -> [DashboardAction]? {
-        if snapshot.replay != nil, let control = Self.replayControl(key) { return [.command(.replay(control))] }
+        if snapshot.replay != nil, let control = Self.replayControl(key) { return [.replay(control)] }
         switch key {
         case .character("q"): return [.quit]
         case .character("?"):
             showsHelp = true
             helpScroll = 0
             return []
-        case .character("p"), .character(" "): return [.command(.togglePause)]
+        case .character("p"), .character(" "): return send(.togglePause, snapshot)
         case .character("+"):
             let next = Self.intervalSteps.first { $0 > snapshot.askedInterval }
-            return next.map { [.command(.setInterval($0))] } ?? []
+            return next.map { send(.setInterval($0), snapshot) } ?? []
         case .character("-"):
             let next = Self.intervalSteps.last { $0 < snapshot.askedInterval }
-            return next.map { [.command(.setInterval($0))] } ?? []
+            return next.map { send(.setInterval($0), snapshot) } ?? []
         case .character("w"):
             // The snapshot says whether the monitor is recording: toggle from what it says.
-            return [.command(snapshot.journalPath == nil ? .startJournal(eventsPath) : .stopJournal)]
+            return send(snapshot.journalPath == nil ? .startJournal(eventsPath) : .stopJournal, snapshot)
         case .character("t"):
             themeIndex = themeNames.isEmpty ? 0 : (themeIndex + 1) % themeNames.count
             notice = "theme: " + (themeNames.isEmpty ? "default" : themeNames[themeIndex])
@@ -174,6 +174,19 @@ public struct DashboardState: Sendable, Hashable {
         }
     }
 
+    /// A command for whatever makes the snapshots: the live monitor, or a replay, which takes
+    /// only what it can do to a recording (pause, acknowledge) and has nothing to poll or write.
+    private func send(_ command: MonitorCommand, _ snapshot: MonitorSnapshot) -> [DashboardAction] {
+        guard snapshot.replay != nil else { return [.command(command)] }
+        switch command {
+        case .pause: return [.replay(.pause)]
+        case .resume: return [.replay(.resume)]
+        case .togglePause: return [.replay(.togglePause)]
+        case .acknowledge(let id): return [.replay(.acknowledge(id))]
+        case .refresh, .setInterval, .add, .remove, .select, .startJournal, .stopJournal: return []
+        }
+    }
+
     private mutating func handleGrid(_ key: Key, snapshot: MonitorSnapshot, size: ScreenSize) -> [DashboardAction] {
         let visible = visibleEntryPoints(snapshot)
         let layout = GridLayout(area: ScreenAreas(size: size, diagnoses: snapshot.diagnoses.count).body, entryPoints: visible)
@@ -194,9 +207,9 @@ public struct DashboardState: Sendable, Hashable {
                 bodyScroll = 0
             }
             return []
-        case .character("r"): return [.command(.refresh(nil))]
-        case .character("a"): return selection.map { [.command(.acknowledge($0))] } ?? []
-        case .character("A"): return [.command(.acknowledge(nil))]
+        case .character("r"): return send(.refresh(nil), snapshot)
+        case .character("a"): return selection.map { send(.acknowledge($0), snapshot) } ?? []
+        case .character("A"): return send(.acknowledge(nil), snapshot)
         case .character("s"):
             sort = sort.next
             return []
@@ -213,7 +226,7 @@ public struct DashboardState: Sendable, Hashable {
         }
         guard let target, target >= 0, target < visible.count, visible[target].id != selection else { return [] }
         selection = visible[target].id
-        return [.command(.select(selection))]
+        return send(.select(selection), snapshot)
     }
 
     private mutating func handleDetail(_ key: Key, id: EntryPointID, snapshot: MonitorSnapshot) -> [DashboardAction] {
@@ -231,7 +244,7 @@ public struct DashboardState: Sendable, Hashable {
             screen = .detail(next)
             selection = next
             bodyScroll = 0
-            return [.command(.select(next))]
+            return send(.select(next), snapshot)
         case .up, .down, .character("k"), .character("j"):
             let calls = ChatAPICall.allCases
             let step = (key == .up || key == .character("k")) ? -1 : 1
@@ -257,8 +270,8 @@ public struct DashboardState: Sendable, Hashable {
             let windows = HistoryWindow.allCases
             if case .character(let digit) = key, let number = digit.wholeNumberValue { historyWindow = windows[number - 1] }
             return []
-        case .character("r"): return [.command(.refresh(id))]
-        case .character("a"): return [.command(.acknowledge(id))]
+        case .character("r"): return send(.refresh(id), snapshot)
+        case .character("a"): return send(.acknowledge(id), snapshot)
         default: return []
         }
     }

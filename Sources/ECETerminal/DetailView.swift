@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 import ECEMonitor
 import Foundation
 
@@ -140,7 +141,7 @@ public struct DetailView: Sendable {
             HistoryChart(title: "queue depth", samples: Array(history.queueDepth), reasonChanges: changes, window: window,
                          format: { String(Int($0.rounded())) }),
             HistoryChart(title: "wait time", samples: Array(history.waitTimeSeconds), reasonChanges: changes, window: window,
-                         format: { WaitTimeUnit.format(seconds: $0) }),
+                         format: { DurationText.wait(seconds: $0) }),
             HistoryChart(title: "free slots", samples: Array(history.freeSlots), reasonChanges: changes, window: window,
                          format: { String(Int($0.rounded())) }),
         ]
@@ -233,7 +234,7 @@ public struct DetailView: Sendable {
         case .agentAvailability(let available): return available ? "yes, agents available" : "no agent available"
         case .capacity(let slots): return "\(slots) free slot\(slots == 1 ? "" : "s")"
         case .sessionStatus(let status):
-            return "depth \(status.queueDepth), wait \(WaitTimeUnit.format(seconds: status.waitTimeSeconds))"
+            return "depth \(status.queueDepth), wait \(DurationText.wait(seconds: status.waitTimeSeconds))"
         case .eligibility(let eligibility): return "\(eligibility.code) (\(eligibility.meaning))"
         case .chatAllowed(let chatAllowed):
             if chatAllowed.allowed { return "allowed" }
@@ -242,7 +243,7 @@ public struct DetailView: Sendable {
     }
 
     static func latencyText(_ latency: Duration) -> String {
-        let milliseconds = latency.inSecondsValue * 1000
+        let milliseconds = latency.inSeconds * 1000
         if milliseconds < 10 { return "\((milliseconds * 10).rounded() / 10) ms" }
         if milliseconds >= 10_000 { return "\(Int((milliseconds / 1000).rounded())) s" }
         return "\(Int(milliseconds.rounded())) ms"

@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 import ECEMonitor
 
 /// The two header rows: a title bar (server, demo tag, interval, budget, PAUSED, clock) and a

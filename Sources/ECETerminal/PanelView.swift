@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 import ECEMonitor
 import Foundation
 
@@ -71,7 +72,7 @@ public struct PanelView: Sendable {
         line { buffer in
             let depthRole: StyleRole = entryPoint.chatAllowed?.reason == .queueDepthReached ? status.role : .text
             let depth = session.map { String($0.queueDepth) } ?? missing
-            let wait = session.map { WaitTimeUnit.format(seconds: $0.waitTimeSeconds) } ?? missing
+            let wait = session.map { DurationText.wait(seconds: $0.waitTimeSeconds) } ?? missing
             pair(&buffer, x: x, y: y, width: width, "queue", depth, depthRole, "wait", wait, .text)
         }
         line { buffer in

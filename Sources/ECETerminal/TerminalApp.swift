@@ -40,10 +40,13 @@ public final class TerminalApp: Sendable {
     /// Shows the dashboard until the user quits (q, Ctrl-C, SIGTERM, SIGHUP) or the calling
     /// task is cancelled; the terminal is restored on every path.
     ///
-    /// - Parameter commands: called on the UI thread for each command a key produces; it
-    ///   must not block (yield into an `AsyncStream` continuation, for instance).
+    /// - Parameters:
+    ///   - commands: called on the UI thread for each command a key produces for a live
+    ///     monitor; it must not block (yield into an `AsyncStream` continuation, for instance).
+    ///   - replay: the same for a replay's controls, when the snapshots come from one.
     /// - Throws: `TerminalError` when there is no usable terminal.
-    public func run(commands: @escaping @Sendable (MonitorCommand) -> Void) async throws {
+    public func run(commands: @escaping @Sendable (MonitorCommand) -> Void = { _ in },
+                    replay: @escaping @Sendable (ReplayControl) -> Void = { _ in }) async throws {
         guard isRunning.exchange(true, ordering: .sequentiallyConsistent) == false else { throw TerminalError.alreadyRunning }
         defer { isRunning.store(false, ordering: .sequentiallyConsistent) }
         quitRequested.store(false, ordering: .sequentiallyConsistent)
@@ -52,7 +55,7 @@ public final class TerminalApp: Sendable {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
                 let thread = Thread { [self] in
                     do {
-                        try TerminalLoop(app: self, commands: commands).run()
+                        try TerminalLoop(app: self, commands: commands, replay: replay).run()
                         continuation.resume()
                     } catch {
                         continuation.resume(throwing: error)
@@ -63,6 +66,17 @@ public final class TerminalApp: Sendable {
             }
         } onCancel: {
             requestQuit()
+        }
+    }
+
+    /// Shows the dashboard with `work` going on beside it (monitors, a replay, the heap
+    /// trimmer) until the user quits, then cancels that work and waits for it to end.
+    public func run(beside work: [@Sendable () async -> Void], commands: @escaping @Sendable (MonitorCommand) -> Void = { _ in },
+                    replay: @escaping @Sendable (ReplayControl) -> Void = { _ in }) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for job in work { group.addTask { await job() } }
+            try await run(commands: commands, replay: replay)
+            group.cancelAll()
         }
     }
 

@@ -1,4 +1,5 @@
 import CNcursesw
+import ECECommon
 import ECEMonitor
 import Foundation
 import Glibc
@@ -12,6 +13,7 @@ import Glibc
 final class TerminalLoop {
     private let app: TerminalApp
     private let commands: @Sendable (MonitorCommand) -> Void
+    private let replay: @Sendable (ReplayControl) -> Void
     private let view: DashboardView
     private var state: DashboardState
     private var snapshot: MonitorSnapshot?
@@ -25,9 +27,10 @@ final class TerminalLoop {
     /// after every poll (dozens a second with many entry points); a key still draws at once.
     private static let snapshotFrameSpacing: TimeInterval = 0.2
 
-    init(app: TerminalApp, commands: @escaping @Sendable (MonitorCommand) -> Void) {
+    init(app: TerminalApp, commands: @escaping @Sendable (MonitorCommand) -> Void, replay: @escaping @Sendable (ReplayControl) -> Void) {
         self.app = app
         self.commands = commands
+        self.replay = replay
         view = DashboardView(demoURL: app.configuration.demoURL)
         state = DashboardState(sort: app.configuration.initialSort, filter: app.configuration.initialFilter)
         state.eventsPath = app.configuration.eventsPath
@@ -72,7 +75,7 @@ final class TerminalLoop {
 
     private func loop(session: NcursesSession, renderer: NcursesRenderer) {
         let clock = ClockFormatter(zone: app.configuration.clockZone)
-        let timeout = Int32(max(10, min(250, app.configuration.frameTimeout.inSecondsValue * 1000)))
+        let timeout = Int32(max(10, min(250, app.configuration.frameTimeout.inSeconds * 1000)))
         var needsDraw = true
         var snapshotWaiting = false
         var lastDrawAt = -TimeInterval.infinity
@@ -161,6 +164,7 @@ final class TerminalLoop {
             switch action {
             case .quit: return true
             case .command(let command): commands(command)
+            case .replay(let control): replay(control)
             }
         }
         return false

@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 
 /// A theme that cannot be used, as one line: `FILE:LINE: what was wrong`.
 public struct ThemeError: FileLineError, Sendable, Hashable {

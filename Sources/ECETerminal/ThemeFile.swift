@@ -1,3 +1,4 @@
+import ECECommon
 import Foundation
 import TOMLKit
 
@@ -36,13 +37,13 @@ public enum ThemeFile {
         } catch {
             throw ThemeError(file: file, line: nil, message: "not TOML (\(error))")
         }
-        let lines = ThemeSourceLines(text)
+        let lines = TOMLKeyLines(text)
         func failure(_ table: String?, _ key: String?, _ message: String) -> ThemeError {
-            ThemeError(file: file, line: lines.line(table: table, key: key), message: message)
+            ThemeError(file: file, line: lines.line(of: key, in: table.map { .init(name: $0) } ?? .top), message: message)
         }
         let fallbackName = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         var theme = Theme(name: fallbackName, description: "", styles: Theme.default.styles)
-        for key in root.keys.sorted(by: { (lines.line(table: nil, key: $0) ?? 0) < (lines.line(table: nil, key: $1) ?? 0) }) {
+        for key in root.keys.sorted(by: { (lines.line(of: $0, in: .top) ?? 0) < (lines.line(of: $1, in: .top) ?? 0) }) {
             let value = root[key]
             switch key {
             case "name", "description":

@@ -1,3 +1,4 @@
+import ECECommon
 import ECEMonitor
 
 /// Wall mode's header: title, counts by state and polling on the left, the time in big

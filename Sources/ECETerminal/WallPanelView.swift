@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 import ECEMonitor
 import Foundation
 
@@ -55,7 +56,7 @@ public struct WallPanelView: Sendable {
         guard let digitHeight = size.digitHeight, rect.height >= digitHeight.rawValue + 4 else {
             let missing = glyphs.missing
             let text = "queue \(session.map { String($0.queueDepth) } ?? missing)   wait "
-                + (session.map { WaitTimeUnit.format(seconds: $0.waitTimeSeconds) } ?? missing)
+                + (session.map { DurationText.wait(seconds: $0.waitTimeSeconds) } ?? missing)
             buffer.write(text, x: x, y: rect.y + 2, width: width, style: style(.text, [.bold]), ellipsis: glyphs.ellipsis)
             return
         }

@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -42,9 +43,8 @@ enum Bench {
     /// glibc's `malloc_stats()` (each arena's system and in-use bytes) on stderr, looked up
     /// at run time because the Glibc module does not export `<malloc.h>`.
     static func glibcMallocStats() {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_stats") else { return }
         typealias MallocStats = @convention(c) () -> Void
-        unsafeBitCast(symbol, to: MallocStats.self)()
+        glibcFunction("malloc_stats", as: MallocStats.self)?()
     }
 
     /// CPU seconds the calling thread has used: on a machine shared with other work, a
@@ -53,10 +53,6 @@ enum Bench {
         var spec = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
         return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// Sends a `/sim/…` control request (POST by default) and returns the body.

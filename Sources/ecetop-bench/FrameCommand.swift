@@ -1,4 +1,5 @@
 import ArgumentParser
+import ECECommon
 import ECEMonitor
 import ECETerminal
 import Foundation
@@ -73,7 +74,7 @@ struct FrameCommand: AsyncParsableCommand {
             let cpu = Bench.threadCPUSeconds() - cpuStarted
             lastText = text
             if run >= 5 {
-                times.append(Bench.seconds(elapsed) * 1000)
+                times.append(elapsed.inSeconds * 1000)
                 cpuTimes.append(cpu * 1000)
             }
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ECEChat
+import ECECommon
 import ECEMonitor
 import ECETerminal
 import Foundation
@@ -58,7 +59,7 @@ struct HistoryMemoryCommand: AsyncParsableCommand {
                 lastFrame = ContinuousClock.now
             }
             if ContinuousClock.now - lastReport > .seconds(15) {
-                print("history: \(filled) of \(capacity) samples per series (simulated \(Int(Bench.seconds(clock.now.offset))) s)")
+                print("history: \(filled) of \(capacity) samples per series (simulated \(Int(clock.now.offset.inSeconds)) s)")
                 lastReport = ContinuousClock.now
             }
             if filled >= capacity { break }
@@ -75,7 +76,7 @@ struct HistoryMemoryCommand: AsyncParsableCommand {
         trimming.cancel()
         await running.value
         try await client.shutdown()
-        print(String(format: "filled in %.0f s of wall time", Bench.seconds(ContinuousClock.now - started)))
+        print(String(format: "filled in %.0f s of wall time", (ContinuousClock.now - started).inSeconds))
         Bench.result("p2.history.samplesPerSeries", capacity)
         Bench.result("p2.history.rssMB", Double(rss) / 1024)
         Bench.result("p2.history.peakMB", Double(peak) / 1024)

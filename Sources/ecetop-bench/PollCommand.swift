@@ -1,5 +1,6 @@
 import ArgumentParser
 import ECEChat
+import ECECommon
 import Foundation
 
 /// P1: 200 entry points × 5 calls through `ChatAPIClient`, no budget, as `ecetop check` does.
@@ -35,7 +36,7 @@ struct PollCommand: AsyncParsableCommand {
             let client = try ChatAPIClient(server: server, configuration: configuration)
             let started = ContinuousClock.now
             let failures = await Self.pollAll(ids, client: client)
-            let elapsed = Bench.seconds(ContinuousClock.now - started)
+            let elapsed = (ContinuousClock.now - started).inSeconds
             try await client.shutdown()
             guard failures == 0 else { throw ValidationErrorText("\(failures) of \(ids.count * 5) requests failed") }
             if run > 0 {

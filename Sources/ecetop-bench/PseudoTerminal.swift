@@ -1,3 +1,4 @@
+import ECECommon
 import Foundation
 
 /// glibc's pseudo-terminal calls, looked up at run time: Swift's Glibc module does not
@@ -9,19 +10,19 @@ enum PseudoTerminal {
 
     /// Opens a new master side; returns its descriptor and the slave's path.
     static func openMaster() throws -> (master: Int32, slavePath: String) {
-        let libc = dlopen(nil, RTLD_NOW)
-        guard let open = dlsym(libc, "posix_openpt"), let grant = dlsym(libc, "grantpt"),
-              let unlock = dlsym(libc, "unlockpt"), let name = dlsym(libc, "ptsname_r") else {
+        guard let open = glibcFunction("posix_openpt", as: OpenFunction.self),
+              let grant = glibcFunction("grantpt", as: FDFunction.self),
+              let unlock = glibcFunction("unlockpt", as: FDFunction.self),
+              let name = glibcFunction("ptsname_r", as: NameFunction.self) else {
             throw ValidationErrorText("this libc has no posix_openpt")
         }
-        let master = unsafeBitCast(open, to: OpenFunction.self)(O_RDWR | O_NOCTTY)
+        let master = open(O_RDWR | O_NOCTTY)
         guard master >= 0 else { throw ValidationErrorText("posix_openpt: \(String(cString: strerror(errno)))") }
-        guard unsafeBitCast(grant, to: FDFunction.self)(master) == 0,
-              unsafeBitCast(unlock, to: FDFunction.self)(master) == 0 else {
+        guard grant(master) == 0, unlock(master) == 0 else {
             throw ValidationErrorText("grantpt/unlockpt: \(String(cString: strerror(errno)))")
         }
         var buffer = [CChar](repeating: 0, count: 256)
-        guard unsafeBitCast(name, to: NameFunction.self)(master, &buffer, buffer.count) == 0 else {
+        guard name(master, &buffer, buffer.count) == 0 else {
             throw ValidationErrorText("ptsname_r: \(String(cString: strerror(errno)))")
         }
         let path = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }

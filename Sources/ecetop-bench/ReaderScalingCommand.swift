@@ -1,5 +1,6 @@
 import ArgumentParser
 import ECEChat
+import ECECommon
 import Foundation
 
 /// Times the body readers on hostile bodies of growing size: each shape's cost per byte must
@@ -65,7 +66,7 @@ struct ReaderScalingCommand: ParsableCommand {
                 for _ in 0..<runs {
                     let started = ContinuousClock.now
                     _ = try? ChatResponseDecoder.decode(shape.call, body: body)
-                    best = min(best, Bench.seconds(ContinuousClock.now - started))
+                    best = min(best, (ContinuousClock.now - started).inSeconds)
                 }
                 perByte.append(best * 1e9 / Double(body.count))
                 Bench.result("reader.\(shape.name).nsPerByte.\(size / 1024)KiB", best * 1e9 / Double(body.count))

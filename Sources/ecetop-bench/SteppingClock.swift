@@ -1,3 +1,4 @@
+import ECECommon
 import NIOConcurrencyHelpers
 
 /// A clock that skips idle time: a sleeper waits only until no request is in flight, then the
@@ -41,10 +42,10 @@ final class SteppingClock: Clock, Sendable {
 extension Duration {
     /// The quotient as a Double.
     static func / (lhs: Duration, rhs: Duration) -> Double {
-        Bench.seconds(lhs) / Bench.seconds(rhs)
+        lhs.inSeconds / rhs.inSeconds
     }
 
     static func * (lhs: Duration, rhs: Double) -> Duration {
-        .nanoseconds(Int64((Bench.seconds(lhs) * rhs * 1e9).rounded()))
+        .nanoseconds(Int64((lhs.inSeconds * rhs * 1e9).rounded()))
     }
 }

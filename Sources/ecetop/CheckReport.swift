@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 import ECEMonitor
 import Foundation
 
@@ -16,7 +17,7 @@ enum CheckReport {
                 check.severity.description,
                 check.chatAllowed.map { $0.allowed ? "allowed" : ($0.reason?.rawValue ?? "not allowed") } ?? "?",
                 status.map { String($0.queueDepth) } ?? "?",
-                status.map { WaitTimeUnit.format(seconds: $0.waitTimeSeconds) } ?? "?",
+                status.map { DurationText.wait(seconds: $0.waitTimeSeconds) } ?? "?",
                 check.value(.capacity).flatMap { if case .capacity(let n) = $0 { String(n) } else { nil } } ?? "?",
                 check.value(.agentAvailability).flatMap { if case .agentAvailability(let a) = $0 { a ? "yes" : "no" } else { nil } } ?? "?",
                 check.value(.checkEligibility).flatMap { if case .eligibility(let e) = $0 { e.description } else { nil } } ?? "?",

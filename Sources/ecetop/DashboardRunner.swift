@@ -35,33 +35,29 @@ enum DashboardRunner {
                 metricsServer = server
             } catch {
                 await SitePlan.shutdown(sites)
-                throw ValidationError("--metrics-listen: \(error)")
+                throw CommandFailure("--metrics-listen: \(error)")
             }
         }
         let app = TerminalApp(configuration: terminalConfiguration)
         let merger = SiteSnapshotMerger(names: monitors.map(\.name))
-        do {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await HeapTrimmer.run() }
-                for (index, site) in monitors.enumerated() {
-                    group.addTask {
-                        await site.run { snapshot in
-                            if let merged = await merger.merge(snapshot, at: index) { app.publish(merged) }
-                        }
-                    }
+        let work: [@Sendable () async -> Void] = [{ await HeapTrimmer.run() }] + monitors.enumerated().map { index, site in
+            {
+                await site.run { snapshot in
+                    if let merged = await merger.merge(snapshot, at: index) { app.publish(merged) }
                 }
-                try await app.run { command in
-                    for site in monitors { site.monitor.send(command) }
-                }
-                group.cancelAll()
             }
-        } catch let error as TerminalError {
-            await metricsServer?.stop()
-            await SitePlan.shutdown(sites)
-            throw ValidationError(error.description)
+        }
+        var failure: (any Error)?
+        do {
+            try await app.run(beside: work) { command in
+                for site in monitors { site.monitor.send(command) }
+            }
+        } catch {
+            failure = error
         }
         await metricsServer?.stop()
         await SitePlan.shutdown(sites)
+        if let failure { throw CommandFailure("\(failure)") }
         // Ended by SIGINT, SIGTERM or SIGHUP: the terminal is restored; report it as a shell would.
         if let signal = app.endingSignal { throw ExitCode(128 + signal) }
     }
@@ -81,10 +77,10 @@ enum DashboardRunner {
     /// terminal to draw on; `TerminalApp` would say the same, but only after that work.
     static func requireTerminal() throws {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
-            throw ValidationError(TerminalError.notATerminal.description)
+            throw CommandFailure(TerminalError.notATerminal.description)
         }
         guard let term = ProcessInfo.processInfo.environment["TERM"], !term.isEmpty else {
-            throw ValidationError(TerminalError.terminalTypeUnset.description)
+            throw CommandFailure(TerminalError.terminalTypeUnset.description)
         }
     }
 

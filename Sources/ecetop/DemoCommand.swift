@@ -53,6 +53,8 @@ struct DemoCommand: AsyncParsableCommand {
         let simulator: RunningSimulator
         do {
             simulator = try await ECESimulatorServer.start(configuration)
+        } catch let error as ECESimulatorServer.StartError {
+            throw CommandFailure(error.description)
         } catch {
             throw ValidationError("\(error)")
         }
@@ -63,7 +65,7 @@ struct DemoCommand: AsyncParsableCommand {
         var terminal = pollingOptions.terminalConfiguration(logPath: DashboardRunner.logPath(pollingOptions.log), demoURL: simulator.baseURL)
         try effective.applyDisplay(displayOptions, wall: wallOptions, to: &terminal)
         var monitorConfiguration = effective.monitorConfiguration()
-        monitorConfiguration.recorder = recorder
+        if let recorder { monitorConfiguration.sinks.append(recorder) }
         do {
             try await DashboardRunner.run(client: client, entryPoints: ids, monitorConfiguration: monitorConfiguration, terminalConfiguration: terminal)
         } catch {

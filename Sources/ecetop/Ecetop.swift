@@ -25,6 +25,18 @@ struct Ecetop: AsyncParsableCommand {
                 + "give entry points as ranges or comma-separated lists, e.g. 1-10000 or 1000,1002,1005-1009\n").utf8))
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }
-        await main(arguments)
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let failure as CommandFailure {
+            printError("ecetop: \(failure)")
+            Foundation.exit(failure.exitCode.rawValue)
+        } catch {
+            exit(withError: error)
+        }
     }
 }

@@ -68,8 +68,7 @@ struct ExportCommand: AsyncParsableCommand {
             server = try await MetricsServer.start(exporter, configuration: .init(address: address, stopsOnSignals: true))
         } catch {
             await SitePlan.shutdown(plans)
-            printError("ecetop: \(error)")
-            throw ExitCode.failure
+            throw CommandFailure("\(error)")
         }
         let count = plans.map(\.entryPoints.count).reduce(0, +)
         let names = sites.map(\.name).joined(separator: ", ")
@@ -88,7 +87,7 @@ struct ExportCommand: AsyncParsableCommand {
     private func redirectLog(to path: String?) throws {
         guard let path else { return }
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw ValidationError("--log: cannot open \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw CommandFailure("--log: cannot open \(path): \(String(cString: strerror(errno)))") }
         dup2(fd, 2)
         close(fd)
     }

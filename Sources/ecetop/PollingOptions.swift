@@ -18,9 +18,7 @@ struct PollingOptions: ParsableArguments {
     var events: String?
 
     func validate() throws {
-        if let interval, !(interval.isFinite && interval >= 0.5 && interval <= 3600) {
-            throw ValidationError("--interval must be between 0.5 and 3600 seconds, got \(interval)")
-        }
+        try OptionLimit.check("--interval", interval, in: MonitorConfiguration.intervalSeconds, unit: "seconds")
     }
 
     /// Puts the flags given into `flags`, where they override the config file.

@@ -3,7 +3,7 @@ import ECEMonitor
 
 /// `--record FILE` and `--record-max-bytes`: shared by the commands that run a monitor.
 ///
-/// A command hands `recorder()` to `MonitorConfiguration.recorder` before it makes the
+/// A command adds `recorder()` to `MonitorConfiguration.sinks` before it makes the
 /// `ChatMonitor`; the monitor writes the header and every round of answers from then on.
 struct RecordOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Append every round of answers to FILE as JSON lines, for ecetop replay.", valueName: "FILE"))

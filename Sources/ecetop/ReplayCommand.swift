@@ -29,7 +29,7 @@ struct ReplayCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give the recording FILE to replay") }
-        guard speed.isFinite, speed >= 0.25, speed <= 1024 else { throw ValidationError("--speed must be between 0.25 and 1024, got \(speed)") }
+        try OptionLimit.check("--speed", speed, in: ReplayControl.speedRange)
     }
 
     func run() async throws {
@@ -51,17 +51,13 @@ struct ReplayCommand: AsyncParsableCommand {
         let player = ReplayPlayer(recording: recording, speed: speed, clock: ContinuousClock())
         let app = TerminalApp(configuration: terminal)
         do {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await player.run() }
-                group.addTask { await HeapTrimmer.run() }
-                group.addTask {
-                    for await snapshot in player.snapshots { app.publish(snapshot) }
-                }
-                try await app.run { command in player.send(command) }
-                group.cancelAll()
-            }
-        } catch let error as TerminalError {
-            throw ValidationError(error.description)
+            try await app.run(beside: [
+                { await player.run() },
+                { await HeapTrimmer.run() },
+                { for await snapshot in player.snapshots { app.publish(snapshot) } },
+            ], replay: { control in player.send(control) })
+        } catch {
+            throw CommandFailure("\(error)")
         }
     }
 }

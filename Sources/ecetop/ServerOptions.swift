@@ -24,9 +24,7 @@ struct ServerOptions: ParsableArguments {
     var proxy: String?
 
     func validate() throws {
-        if let timeout, !(timeout.isFinite && timeout > 0 && timeout <= 3600) {
-            throw ValidationError("--timeout must be a number of seconds above 0 and at most 3600, got \(timeout)")
-        }
+        try OptionLimit.check("--timeout", timeout, in: ChatAPIClient.Configuration.requestTimeoutSeconds, unit: "seconds")
         if let proxy {
             do {
                 _ = try HTTPProxy(parsing: proxy)

@@ -115,6 +115,7 @@ struct SimulateCommand: AsyncParsableCommand {
         configuration.seed = seed
         configuration.speed = speed
         configuration.logLevel = verbose ? .debug : .info
+        configuration.stopsOnSignals = true
         if let preset = ScenarioPreset(rawValue: scenario) {
             configuration.scenario = .preset(preset)
         } else if FileManager.default.fileExists(atPath: scenario) {
@@ -146,11 +147,7 @@ struct SimulateCommand: AsyncParsableCommand {
             }
         }
         if let problem = faults.problem {
-            // The settings' names, spelled as the flags that set them.
-            let flag = problem.prefix { $0 != " " }
-            let named = ["trickleBytesPerSecond": "trickle-speed", "chatAllowedReason": "chat-allowed-reason"][String(flag)]
-                ?? flag.replacingOccurrences(of: "Rate", with: "-rate").lowercased()
-            throw ValidationError("fault flags: --\(named)\(problem.dropFirst(flag.count))")
+            throw ValidationError("fault flags: --\(Self.flag(setting: problem.setting)) \(problem.complaint)")
         }
         if let faultEntryPoints {
             let ids = try parseEntryPointIDs([faultEntryPoints])
@@ -161,6 +158,27 @@ struct SimulateCommand: AsyncParsableCommand {
         return configuration
     }
 
+    /// The flag that sets a fault setting.
+    private static func flag(setting: FaultSettings.Setting) -> String {
+        switch setting {
+        case .latency: "latency"
+        case .jitter: "jitter"
+        case .errorRate: "error-rate"
+        case .defectRate: "defect-rate"
+        case .mixupRate: "mixup-rate"
+        case .stallRate: "stall-rate"
+        case .dropRate: "drop-rate"
+        case .oversizeRate: "oversize-rate"
+        case .resetRate: "reset-rate"
+        case .trickleRate: "trickle-rate"
+        case .trickleBytesPerSecond: "trickle-speed"
+        case .garbageRate: "garbage-rate"
+        case .chatAllowedReason: "chat-allowed-reason"
+        // No flag sets these (only POST /sim/faults): named as its parameters.
+        case .statusRate, .status: setting.rawValue
+        }
+    }
+
     func run() async throws {
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         let running: RunningSimulator
@@ -169,35 +187,10 @@ struct SimulateCommand: AsyncParsableCommand {
         } catch let error as ScenarioError {
             throw ValidationError(error.description)
         } catch let error as ECESimulatorServer.StartError {
-            printError("ecetop: \(error)")
-            throw ExitCode.failure
-        }
-        let signals = SignalWatcher(signals: [SIGINT, SIGTERM]) {
-            Task { await running.stop() }
+            throw CommandFailure(error.description)
         }
         // Written straight to the file descriptor: the ready line must not wait in a buffer.
         FileHandle.standardOutput.write(Data("ecetop simulator listening on \(running.baseURL)\n".utf8))
         await running.waitUntilStopped()
-        signals.cancel()
-    }
-}
-
-/// Turns SIGINT and SIGTERM into a call, instead of the default of killing the process, so the
-/// server can close its connections.
-private final class SignalWatcher {
-    private let sources: [any DispatchSourceSignal]
-
-    init(signals: [Int32], handler: @escaping @Sendable () -> Void) {
-        sources = signals.map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler(handler: handler)
-            source.resume()
-            return source
-        }
-    }
-
-    func cancel() {
-        for source in sources { source.cancel() }
     }
 }

@@ -23,7 +23,7 @@ struct SitePlan {
         guard !sites.isEmpty else {
             let entryPoints = try requireEntryPoints(effective)
             var monitorConfiguration = effective.monitorConfiguration()
-            monitorConfiguration.recorder = recorder
+            if let recorder { monitorConfiguration.sinks.append(recorder) }
             return [SitePlan(name: nil, client: try serverOptions.makeClient(effective), entryPoints: entryPoints,
                              monitorConfiguration: monitorConfiguration, timeout: effective.timeout.value)]
         }

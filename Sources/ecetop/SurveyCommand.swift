@@ -47,8 +47,7 @@ struct SurveyCommand: AsyncParsableCommand {
             print("HTTP \(status): survey submitted")
         } catch {
             try? await client.shutdown()
-            printError("ecetop: \(error)")
-            throw ExitCode.failure
+            throw CommandFailure("\(error)")
         }
     }
 }

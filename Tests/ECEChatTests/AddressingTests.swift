@@ -51,10 +51,4 @@ struct AddressingTests {
             return error.description.hasPrefix("invalid entry point ID")
         }
     }
-
-    @Test func waitTimeFormatting() {
-        #expect(WaitTimeUnit.format(seconds: 3) == "3.0 s")
-        #expect(WaitTimeUnit.format(seconds: 125) == "2m 05s")
-        #expect(WaitTimeUnit.format(seconds: 3720) == "1h 02m")
-    }
 }

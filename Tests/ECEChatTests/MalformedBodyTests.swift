@@ -4,6 +4,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+import ECECommon
 
 @Suite("Bodies that cannot be read become typed errors, never guesses")
 struct MalformedBodyTests {

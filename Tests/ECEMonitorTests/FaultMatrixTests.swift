@@ -1,8 +1,9 @@
 import ECEChat
+import ECECommon
 import ECEMonitor
 import ECESimulator
-import ECETestSupport
 @testable import ECETerminal
+import ECETestSupport
 import Foundation
 import Testing
 

@@ -81,7 +81,7 @@ struct RecordReplayTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         let recorder = try PollRecorder(.init(path: path))
         let harness = try await MonitorHarness(entryPoints: ids(9000...9003)) { configuration in
-            configuration.recorder = recorder
+            configuration.sinks.append(recorder)
             configuration.thresholds.queueDepthAtLeast = 2
             configuration.entryPointInfo[EntryPointID(9000)!] = .init(label: "Sales", group: "Front")
         }

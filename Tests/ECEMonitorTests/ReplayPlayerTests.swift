@@ -70,7 +70,7 @@ struct ReplayPlayerTests {
         let paused = try await harness.snapshot { $0.replay?.isPaused == true }
         #expect(paused.isPaused)
         harness.clock.advance(by: .seconds(5))
-        harness.player.send(.replay(.seek(.zero)))
+        harness.player.send(.seek(.zero))
         let still = try await harness.snapshot { $0.generation > paused.generation }
         #expect(harness.offset(still) == 0)
         harness.player.send(.togglePause)
@@ -86,13 +86,13 @@ struct ReplayPlayerTests {
     @Test func speedStepsUpAndDown() async throws {
         let harness = try PlayerHarness(speed: 1)
         try await harness.snapshot { _ in true }
-        harness.player.send(.replay(.faster))
-        harness.player.send(.replay(.faster))
+        harness.player.send(.faster)
+        harness.player.send(.faster)
         try await harness.snapshot { $0.replay?.speed == 4 }
         harness.clock.advance(by: .seconds(2))
         let fast = try await harness.snapshot { harness.offset($0) >= 8 }
         #expect(harness.offset(fast) == 8)
-        harness.player.send(.replay(.slower))
+        harness.player.send(.slower)
         try await harness.snapshot { $0.replay?.speed == 2 }
         // The player wakes at the next poll (+10 s), one real second away at 2x.
         harness.clock.advance(by: .seconds(1))
@@ -106,10 +106,10 @@ struct ReplayPlayerTests {
         let harness = try PlayerHarness()
         try await harness.snapshot { _ in true }
         harness.player.send(.togglePause)
-        harness.player.send(.replay(.seek(.seconds(9))))
+        harness.player.send(.seek(.seconds(9)))
         let forward = try await harness.snapshot { harness.offset($0) == 9 }
         #expect(forward.entryPoints.first?.statusWord == "brand_new_reason")
-        harness.player.send(.replay(.seek(.seconds(-60))))
+        harness.player.send(.seek(.seconds(-60)))
         let back = try await harness.snapshot { harness.offset($0) == 0 }
         #expect(back.entryPoints.first?.severity == .unknown)
         #expect(back.events.isEmpty)
@@ -124,7 +124,7 @@ struct ReplayPlayerTests {
         let end = try await harness.snapshot { $0.replay?.isAtEnd == true }
         #expect(end.takenAt == harness.recording.end)
         #expect(end.entryPoints.first?.state(.capacity).lastError?.description == "capacity: no answer within 5 s (timeout)")
-        harness.player.send(.replay(.seek(.seconds(-10))))
+        harness.player.send(.seek(.seconds(-10)))
         let again = try await harness.snapshot { $0.replay?.isAtEnd == false }
         #expect(harness.offset(again) == 0)
         harness.clock.advance(by: .seconds(1))

@@ -49,4 +49,21 @@ struct SiteMergeTests {
         // Oldest first across sites.
         #expect(merged.events.map(\.new) == ["d", "b"])
     }
+
+    @Test func theMergerWaitsForEverySiteThenCountsEachPublication() async {
+        let london = MonitorSnapshot(generation: 7, server: "http://lon", entryPoints: [Self.entryPoint(1000, answered: true)])
+        let paris = MonitorSnapshot(generation: 3, server: "http://par", entryPoints: [Self.entryPoint(2000, answered: true)])
+        let merger = SiteSnapshotMerger(names: ["london", "paris"])
+        #expect(await merger.merge(london, at: 0) == nil)
+        let first = await merger.merge(paris, at: 1)
+        #expect(first?.entryPoints.map(\.id.rawValue) == [1000, 2000])
+        #expect(first?.generation == 1)
+        let second = await merger.merge(london, at: 0)
+        #expect(second?.generation == 2)
+    }
+
+    @Test func oneSiteIsPassedOnAsItIs() async {
+        let only = MonitorSnapshot(generation: 7, server: "http://lon", entryPoints: [Self.entryPoint(1000, answered: true)])
+        #expect(await SiteSnapshotMerger(names: ["london"]).merge(only, at: 0)?.generation == 7)
+    }
 }

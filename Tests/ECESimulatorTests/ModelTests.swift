@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 @testable import ECESimulator
 import Testing
 

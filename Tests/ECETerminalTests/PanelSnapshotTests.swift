@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 import ECEMonitor
 @testable import ECETerminal
 import Testing

@@ -18,13 +18,26 @@ struct ReplayDashboardTests {
     @Test func replayKeysSendReplayControls() {
         var state = DashboardState()
         let snapshot = replaying()
-        #expect(state.handle(.character("+"), snapshot: snapshot, size: size) == [.command(.replay(.faster))])
-        #expect(state.handle(.character("-"), snapshot: snapshot, size: size) == [.command(.replay(.slower))])
-        #expect(state.handle(.character("."), snapshot: snapshot, size: size) == [.command(.replay(.seek(.seconds(10))))])
-        #expect(state.handle(.character(","), snapshot: snapshot, size: size) == [.command(.replay(.seek(.seconds(-10))))])
-        #expect(state.handle(.character(">"), snapshot: snapshot, size: size) == [.command(.replay(.seek(.seconds(60))))])
-        #expect(state.handle(.character("<"), snapshot: snapshot, size: size) == [.command(.replay(.seek(.seconds(-60))))])
-        #expect(state.handle(.character(" "), snapshot: snapshot, size: size) == [.command(.togglePause)])
+        #expect(state.handle(.character("+"), snapshot: snapshot, size: size) == [.replay(.faster)])
+        #expect(state.handle(.character("-"), snapshot: snapshot, size: size) == [.replay(.slower)])
+        #expect(state.handle(.character("."), snapshot: snapshot, size: size) == [.replay(.seek(.seconds(10)))])
+        #expect(state.handle(.character(","), snapshot: snapshot, size: size) == [.replay(.seek(.seconds(-10)))])
+        #expect(state.handle(.character(">"), snapshot: snapshot, size: size) == [.replay(.seek(.seconds(60)))])
+        #expect(state.handle(.character("<"), snapshot: snapshot, size: size) == [.replay(.seek(.seconds(-60)))])
+        #expect(state.handle(.character(" "), snapshot: snapshot, size: size) == [.replay(.togglePause)])
+    }
+
+    /// A replay takes what it can do to a recording; it has nothing to poll, select or journal.
+    @Test func replayGetsOnlyReplayControls() {
+        var state = DashboardState()
+        let snapshot = replaying()
+        _ = state.reconcile(with: snapshot)
+        #expect(state.handle(.character("A"), snapshot: snapshot, size: size) == [.replay(.acknowledge(nil))])
+        #expect(state.handle(.character("a"), snapshot: snapshot, size: size) == [.replay(.acknowledge(state.selection))])
+        #expect(state.handle(.character("r"), snapshot: snapshot, size: size) == [])
+        #expect(state.handle(.character("w"), snapshot: snapshot, size: size) == [])
+        #expect(state.handle(.right, snapshot: snapshot, size: size) == [])
+        #expect(state.selection == snapshot.entryPoints[1].id)
     }
 
     /// Live, `+` and `-` still change the polling interval, and the seek keys do nothing.

@@ -1,3 +1,4 @@
+import ECECommon
 @testable import ECETerminal
 import Testing
 

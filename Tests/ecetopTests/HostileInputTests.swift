@@ -87,8 +87,9 @@ struct HostileInputTests {
         // stdin /dev/null, stdout a pipe: the dashboard refuses before it starts anything.
         for arguments in [["watch", "--server", "http://x", "1000"], ["demo"]] {
             let result = try await BuiltBinary.run(arguments)
-            #expect(result.status == 64)
-            #expect(Self.firstLine(result).contains("the dashboard needs a terminal on stdin and stdout"), "\(result.standardError)")
+            // A failure at run time, not a usage error: one line, no usage text, status 1.
+            #expect(result.status == 1)
+            #expect(result.standardError == "ecetop: the dashboard needs a terminal on stdin and stdout; for scripts and pipes use `ecetop check ID…`\n")
         }
     }
 
@@ -101,11 +102,11 @@ struct HostileInputTests {
         }
         let binary = try BuiltBinary.url.path
         try await tmux.type("env -u TERM \(binary) watch --server \(simulator.baseURL) 1000; echo exit=$?")
-        try await tmux.waitFor("the TERM message") { $0.contains("TERM is not set") && $0.contains("exit=64") }
+        try await tmux.waitFor("the TERM message") { $0.contains("ecetop: TERM is not set") && $0.contains("exit=1") }
         try await tmux.type("clear; TERM=no-such-terminal \(binary) watch --server \(simulator.baseURL) 1000; echo exit=$?")
         let pane = try await tmux.waitFor("the unknown-terminal message") { $0.contains("exit=") && !$0.contains("clear;") }
         #expect(pane.contains("unknown terminal type \"no-such-terminal\""), "\(pane)")
-        #expect(pane.contains("exit=64"))
+        #expect(pane.contains("exit=1"))
         try await tmux.type("clear; \(binary) watch --server \(simulator.baseURL) 1000 | cat; echo exit=$?")
         let piped = try await tmux.waitFor("the pipe message") { $0.contains("exit=") && !$0.contains("clear;") }
         #expect(piped.contains("the dashboard needs a terminal"), "\(piped)")

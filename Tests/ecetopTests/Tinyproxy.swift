@@ -56,9 +56,10 @@ struct Tinyproxy {
         log.split(separator: "\n").count { $0.contains("Request (file descriptor") && $0.contains(needle) }
     }
 
+    /// SIGKILL: tinyproxy in the foreground (`-d`) was seen to outlive SIGTERM.
     func stop() {
         if process.isRunning {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
         try? FileManager.default.removeItem(atPath: folder)

@@ -1,19 +1,17 @@
-import ECEMonitor
-
 /// Keeps each site's newest snapshot and hands out the dashboard's picture: one site's as is,
 /// several merged (`MonitorSnapshot.merging`) once every site has published.
-actor SiteSnapshotMerger {
+public actor SiteSnapshotMerger {
     private let names: [String]
     private var newest: [MonitorSnapshot?]
     private var generation = 0
 
-    init(names: [String]) {
+    public init(names: [String]) {
         self.names = names
         newest = Array(repeating: nil, count: names.count)
     }
 
     /// The picture to publish after site `index` published `snapshot`; nil until all have.
-    func merge(_ snapshot: MonitorSnapshot, at index: Int) -> MonitorSnapshot? {
+    public func merge(_ snapshot: MonitorSnapshot, at index: Int) -> MonitorSnapshot? {
         guard names.count > 1 else { return snapshot }
         newest[index] = snapshot
         let parts = zip(names, newest).compactMap { name, snapshot in snapshot.map { (name: name, snapshot: $0) } }

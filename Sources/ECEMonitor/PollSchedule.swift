@@ -1,0 +1,231 @@
+import ECEChat
+import ECECommon
+import Foundation
+
+/// When each entry point is polled next: due times, who goes first, backoff while failing,
+/// the probe that notices a server's return, and how often staleness is looked at.
+///
+/// A value with no clock and no tasks: the caller says what time it is (time since the
+/// monitor started), so every decision can be tested by stepping `now` by hand.
+public struct PollSchedule: Sendable {
+    /// What the loop does next.
+    public enum Decision: Sendable, Hashable {
+        /// Poll this entry point now (if the request budget allows).
+        case poll(EntryPointID)
+        /// Nothing is due: sleep until then (never more than a second away).
+        case sleep(until: Duration)
+    }
+
+    /// The scheduling state of one entry point.
+    struct Slot: Sendable {
+        var dueAt: Duration
+        var isInFlight = false
+        var isPriority = false
+        var backoffLevel = 0
+        /// Its last round failed because the server could not be reached (not, say, a 500).
+        var isUnreachable = false
+    }
+
+    /// The interval asked for (`--interval`, `+`/`-`).
+    public private(set) var interval: Duration
+    /// Requests each poll of one entry point makes.
+    public let callsEach: Int
+    let budget: RequestBudget.Configuration
+    let maximumBackoff: Duration
+    /// In the order the entry points were given.
+    public private(set) var order: [EntryPointID] = []
+    private var slots: [EntryPointID: Slot] = [:]
+    /// The entry point the user looks at: polled first when due.
+    public var selected: EntryPointID?
+    private var lastDispatchAt: Duration = .zero
+    private var lastStalenessCheck: Duration = .seconds(-1)
+    private var random: SplitMix64
+
+    /// The interval range `setInterval` keeps to (`MonitorConfiguration.intervalSeconds`).
+    static let intervalRange: ClosedRange<Duration> =
+        .seconds(MonitorConfiguration.intervalSeconds.lowerBound) ... .seconds(MonitorConfiguration.intervalSeconds.upperBound)
+    /// How often staleness is looked at while nothing else happens.
+    static let stalenessCheckSpacing: Duration = .milliseconds(250)
+
+    /// First polls are spread over the first round, so entry points are not polled in lockstep.
+    public init(entryPoints: [EntryPointID], configuration: MonitorConfiguration) {
+        interval = configuration.interval
+        callsEach = configuration.calls.count
+        budget = configuration.budget
+        maximumBackoff = configuration.maximumBackoff
+        random = SplitMix64(seed: configuration.seed)
+        let firstRound = max(interval, budget.sustainableInterval(entryPoints: Set(entryPoints).count, callsEach: callsEach))
+        for id in entryPoints where slots[id] == nil {
+            order.append(id)
+            slots[id] = Slot(dueAt: randomOffset(within: firstRound))
+        }
+    }
+
+    /// The interval every entry point is polled at: the one asked for, or longer when the
+    /// request budget cannot pay for it.
+    public var effectiveInterval: Duration {
+        max(interval, budget.sustainableInterval(entryPoints: slots.count, callsEach: callsEach))
+    }
+
+    /// Entry points whose round of calls is on the wire.
+    public var inFlightCount: Int { slots.values.reduce(0) { $0 + ($1.isInFlight ? 1 : 0) } }
+
+    /// When the entry point is due next.
+    public func dueTime(of id: EntryPointID) -> Duration? { slots[id]?.dueAt }
+
+    /// How many failed rounds in a row the entry point is backing off from.
+    public func backoffLevel(of id: EntryPointID) -> Int { slots[id]?.backoffLevel ?? 0 }
+
+    // MARK: Deciding
+
+    /// Who is polled now: a refresh request first, then the selected entry point when due,
+    /// then the most overdue; while every entry point backs off, still one probe per interval.
+    public func next(now: Duration) -> Decision {
+        var best: (id: EntryPointID, dueAt: Duration)?
+        for id in order {
+            guard let slot = slots[id], !slot.isInFlight else { continue }
+            if slot.isPriority { return .poll(id) }
+            if id == selected, slot.dueAt <= now { return .poll(id) }
+            if best == nil || slot.dueAt < best!.dueAt { best = (id, slot.dueAt) }
+        }
+        if let best {
+            if best.dueAt <= now { return .poll(best.id) }
+            // When every entry point is backing off, still probe one per interval, so that a
+            // server's return is noticed within one interval.
+            let probe = lastDispatchAt + effectiveInterval
+            if best.dueAt > probe, now >= probe { return .poll(best.id) }
+        }
+        return .sleep(until: wakeTime(now: now))
+    }
+
+    private func wakeTime(now: Duration) -> Duration {
+        var earliest = now + .seconds(1)
+        var found = false
+        for slot in slots.values where !slot.isInFlight && (!found || slot.dueAt < earliest) {
+            earliest = slot.dueAt
+            found = true
+        }
+        let probe = lastDispatchAt + effectiveInterval
+        // The earliest due poll, but not before the next probe, and never more than a second
+        // away so staleness and the header's clock keep moving.
+        let target = min(earliest, max(probe, now))
+        return min(max(target, now), now + .seconds(1))
+    }
+
+    /// True at most every `stalenessCheckSpacing`: time to look whose data has gone stale.
+    public mutating func isStalenessCheckDue(now: Duration) -> Bool {
+        guard now - lastStalenessCheck >= Self.stalenessCheckSpacing else { return false }
+        lastStalenessCheck = now
+        return true
+    }
+
+    // MARK: Outcomes
+
+    /// The entry point's calls went out now; returns when it is due next.
+    @discardableResult
+    public mutating func didDispatch(_ id: EntryPointID, now: Duration) -> Duration? {
+        guard var slot = slots[id] else { return nil }
+        let interval = effectiveInterval
+        var next = max(slot.dueAt, .zero) + interval
+        if next < now { next = now + interval }
+        slot.dueAt = next
+        slot.isInFlight = true
+        slot.isPriority = false
+        slots[id] = slot
+        lastDispatchAt = now
+        return next
+    }
+
+    /// At least one call answered: the backoff ends, and since the server answers, so does
+    /// the backoff of the entry points that could not reach it.
+    public mutating func didAnswer(_ id: EntryPointID, now: Duration) {
+        guard slots[id] != nil else { return }
+        slots[id]?.isInFlight = false
+        slots[id]?.backoffLevel = 0
+        slots[id]?.isUnreachable = false
+        for other in order where other != id {
+            guard let slot = slots[other], slot.backoffLevel > 0, slot.isUnreachable else { continue }
+            slots[other]?.backoffLevel = 0
+            slots[other]?.dueAt = min(slot.dueAt, now)
+        }
+    }
+
+    /// Every call failed: from the second failure in a row the next poll waits twice as long
+    /// each time (with jitter), up to `maximumBackoff`. Returns the new due time when it moved.
+    @discardableResult
+    public mutating func didFail(_ id: EntryPointID, now: Duration, unreachable: Bool) -> Duration? {
+        guard var slot = slots[id] else { return nil }
+        slot.isInFlight = false
+        slot.isUnreachable = unreachable
+        slot.backoffLevel += 1
+        var moved: Duration?
+        if slot.backoffLevel > 1 {
+            slot.dueAt = now + backoffDelay(level: slot.backoffLevel)
+            moved = slot.dueAt
+        }
+        slots[id] = slot
+        return moved
+    }
+
+    private mutating func backoffDelay(level: Int) -> Duration {
+        let base = effectiveInterval.inSeconds * pow(2, Double(max(0, level - 1)))
+        let capped = min(base, max(maximumBackoff.inSeconds, effectiveInterval.inSeconds))
+        let jitter = 0.8 + 0.4 * Double(random.next() % 1000) / 1000
+        return .milliseconds(Int64(capped * jitter * 1000))
+    }
+
+    // MARK: Commands
+
+    /// Poll this entry point next, ahead of everyone (`r` on its detail).
+    public mutating func refresh(_ id: EntryPointID, now: Duration) {
+        slots[id]?.isPriority = true
+        slots[id]?.dueAt = now
+    }
+
+    /// Every entry point is due now and its backoff forgotten (`r` on the grid).
+    public mutating func refreshAll(now: Duration) {
+        for id in order {
+            slots[id]?.dueAt = now
+            slots[id]?.backoffLevel = 0
+        }
+    }
+
+    /// Changes the interval (kept within `intervalRange`); no poll waits longer than the new one.
+    public mutating func setInterval(_ interval: Duration, now: Duration) {
+        self.interval = min(max(interval, Self.intervalRange.lowerBound), Self.intervalRange.upperBound)
+        let effective = effectiveInterval
+        for id in order {
+            if let due = slots[id]?.dueAt, due > now + effective { slots[id]?.dueAt = now + effective }
+        }
+    }
+
+    /// New entry points, their first polls spread over one interval from now.
+    public mutating func add(_ ids: [EntryPointID], now: Duration) {
+        for id in ids where slots[id] == nil {
+            order.append(id)
+            let spread = randomOffset(within: effectiveInterval)
+            slots[id] = Slot(dueAt: now + spread)
+        }
+    }
+
+    public mutating func remove(_ ids: [EntryPointID]) {
+        let removed = Set(ids)
+        order.removeAll { removed.contains($0) }
+        for id in ids { slots[id] = nil }
+    }
+
+    /// After a pause: spread the polls over one interval from now, not all at once.
+    public mutating func resume(now: Duration) {
+        let interval = effectiveInterval
+        for id in order {
+            let offset = randomOffset(within: interval)
+            slots[id]?.dueAt = now + offset
+        }
+    }
+
+    private mutating func randomOffset(within interval: Duration) -> Duration {
+        let (seconds, attoseconds) = interval.components
+        let nanoseconds = max(1, seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        return .nanoseconds(Int64(random.next() % UInt64(nanoseconds)))
+    }
+}
