@@ -55,7 +55,6 @@ public actor ChatAPIClient {
     /// Set when the server answers 429 or 503: until then no request goes to it.
     public nonisolated let hold = ServerHold()
     private let httpClient: HTTPClient
-    /// Connection attempts that failed since the pool was last renewed.
     private let logger: Logger
     private var inFlight = 0
     private var waiters = WaiterQueue<CheckedContinuation<Void, any Error>>()

@@ -4,7 +4,7 @@ import ECECommon
 ///
 /// glibc keeps freed memory in its arenas for reuse: over hours of replaced snapshots and
 /// history chunks that fragments into pages nothing uses that still count as ecetop's
-/// resident memory (4.7 MB of 52.8 MB with ten minutes of history for 200 entry points).
+/// resident memory.
 /// `malloc_trim` releases the free pages inside the arenas, not only at their tops.
 public enum HeapTrimmer {
     /// Trims now; false where the C library has no `malloc_trim` (not glibc).

@@ -5,12 +5,11 @@ import Foundation
 /// An hour at a 2 s interval is 1,800 rows. A row is a `Float` offset from the table's first
 /// reading (a quarter-second resolution only after a month) and a `Float` per column. Queue
 /// depth and wait time come from one call, so they share a row and its time: 12 bytes for the
-/// pair where two series of their own took 16 (200 entry points, an hour: 1.4 MB less).
+/// pair where two series of their own would take 16.
 ///
 /// Rows live in chunks of 64 that never change once full. Every published snapshot shares the
-/// monitor's table, so the monitor's next append copies what it writes into: with one flat
-/// array that was the whole hour, each poll, for every entry point (twice the memory while the
-/// dashboard held a snapshot); with chunks it is the last, partial chunk.
+/// monitor's table, so the monitor's next append copies what it writes into: only the last,
+/// partial chunk, not the whole window.
 struct HistoryTable: Sendable {
     static let rowsPerChunk = 64
 

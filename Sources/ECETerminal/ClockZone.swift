@@ -7,8 +7,7 @@ import Darwin
 /// Whose hours the clock shows: the machine's local time or a fixed offset from UTC.
 ///
 /// Not Foundation's `TimeZone`: on Linux, `TimeZone.current` and a `Calendar` read ICU's zone
-/// data, resident from then on (measured: 1.8 MB in a bare program, 0.8 MB in `ecetop watch`,
-/// whose ICU pages went from 3.2 to 2.4 MB) for a header that shows `HH:MM:SS`. libc's
+/// data and keep it resident from then on, for a header that shows `HH:MM:SS`. libc's
 /// `localtime_r` reads the same `TZ` and `/etc/localtime` rules with none of it.
 public enum ClockZone: Sendable, Hashable {
     /// libc's local time: `TZ`, else `/etc/localtime`.

@@ -6,6 +6,8 @@ public enum DashboardAction: Sendable, Hashable {
     case command(MonitorCommand)
     /// Send this to the replay being shown.
     case replay(ReplayControl)
+    /// Draw with this theme from now on (an index into `DashboardState.themeNames`).
+    case applyTheme(Int)
     /// Leave the dashboard (restoring the terminal).
     case quit
 }

@@ -1,5 +1,6 @@
 import ECEChat
 import ECEMonitor
+import Foundation
 
 /// Everything the UI remembers between frames; `handle` turns keys into new state and actions
 /// without touching a terminal, so every key is unit-testable.
@@ -42,8 +43,11 @@ public struct DashboardState: Sendable, Hashable {
     /// The names of the themes `t` cycles through, and which one shows.
     public var themeNames: [String] = ["default"]
     public var themeIndex = 0
-    /// A short message the footer shows for a moment (`theme: light`); the UI loop clears it.
+    /// A short message the footer shows for `noticeDuration` (`theme: light`).
     public var notice: String?
+    /// When `notice` first showed; nil until the next `tick`.
+    public var noticeShownAt: Date?
+    public static let noticeDuration: TimeInterval = 2
 
     /// Body lines PgUp and PgDn move in the detail screen.
     public static let bodyPage = 10
@@ -62,17 +66,23 @@ public struct DashboardState: Sendable, Hashable {
         return EntryPointGroups.arranged(sort.sorted(snapshot.entryPoints.filter(filter.matches)), listed: snapshot.entryPoints)
     }
 
-    /// The grid's geometry for this snapshot on a screen of `size`.
-    public func gridLayout(_ snapshot: MonitorSnapshot, size: ScreenSize) -> GridLayout {
-        let areas = ScreenAreas(size: size, diagnoses: snapshot.diagnoses.count)
-        return GridLayout(area: areas.body, entryPoints: visibleEntryPoints(snapshot))
+    /// The grid as the view draws it and the keys move in it: the entry points showing, their
+    /// layout on a screen of `size`, and the page the selection is on (pages follow it).
+    public func gridPage(_ snapshot: MonitorSnapshot, size: ScreenSize) -> GridPage {
+        let visible = visibleEntryPoints(snapshot)
+        let layout = GridLayout(area: ScreenAreas(size: size, diagnoses: snapshot.diagnoses.count).body, entryPoints: visible)
+        let selectedIndex = selection.flatMap { id in visible.firstIndex { $0.id == id } }
+        return GridPage(visible: visible, layout: layout, selectedIndex: selectedIndex, page: layout.page(ofIndex: selectedIndex ?? 0))
     }
 
-    /// The page the selection is on (pages follow the selection).
+    /// The grid's geometry for this snapshot on a screen of `size`.
+    public func gridLayout(_ snapshot: MonitorSnapshot, size: ScreenSize) -> GridLayout {
+        gridPage(snapshot, size: size).layout
+    }
+
+    /// The page the selection is on.
     public func page(_ snapshot: MonitorSnapshot, size: ScreenSize) -> Int {
-        let visible = visibleEntryPoints(snapshot)
-        guard let selection, let index = visible.firstIndex(where: { $0.id == selection }) else { return 0 }
-        return gridLayout(snapshot, size: size).page(ofIndex: index)
+        gridPage(snapshot, size: size).page
     }
 
     /// Keeps the state valid for a new snapshot: a selection that is filtered out or gone
@@ -91,61 +101,67 @@ public struct DashboardState: Sendable, Hashable {
 
     /// Applies one key; returns what the app must do beyond redrawing.
     public mutating func handle(_ key: Key, snapshot: MonitorSnapshot, size: ScreenSize) -> [DashboardAction] {
-        if key == .interrupt { return [.quit] }
         if key == .resize { return [] }
-        if filterDraft != nil { return handleFilterEditing(key, snapshot: snapshot) }
+        if filterDraft != nil { return editFilter(key, snapshot: snapshot) }
         if showsHelp {
-            let room = HelpOverlayView.visibleLines(area: ScreenAreas(size: size, diagnoses: snapshot.diagnoses.count).body)
-            let maximum = max(0, HelpOverlayView.lines(glyphs: .unicode).count - room)
-            switch key {
-            case .escape, .backspace, .enter, .character("?"): showsHelp = false
-            case .character("q"): return [.quit]
-            case .up, .character("k"): helpScroll -= 1
-            case .down, .character("j"): helpScroll += 1
-            case .pageUp: helpScroll -= max(1, room)
-            case .pageDown: helpScroll += max(1, room)
-            default: break
-            }
-            helpScroll = min(max(0, helpScroll), maximum)
-            return []
+            return KeyBinding.help.intent(of: key).map { scrollHelp($0, snapshot: snapshot, size: size) } ?? []
         }
-        if let actions = handleGlobal(key, snapshot: snapshot) { return actions }
-        switch screen {
-        case .grid: return handleGrid(key, snapshot: snapshot, size: size)
-        case .detail(let id): return handleDetail(key, id: id, snapshot: snapshot)
-        case .events: return handleEvents(key, snapshot: snapshot, size: size)
+        if snapshot.replay != nil, let intent = KeyBinding.replay.intent(of: key) { return perform(intent, snapshot: snapshot, size: size) }
+        if let intent = KeyBinding.everywhere.intent(of: key) { return perform(intent, snapshot: snapshot, size: size) }
+        let table: KeyBinding.Table = switch screen {
+        case .grid: KeyBinding.grid
+        case .detail: KeyBinding.detail
+        case .events: KeyBinding.events
         }
+        return table.intent(of: key).map { perform($0, snapshot: snapshot, size: size) } ?? []
     }
 
-    /// Keys that do the same on every screen; nil when the key is not one of them.
-    private mutating func handleGlobal(_ key: Key, snapshot: MonitorSnapshot) -> [DashboardAction]? {
-        if snapshot.replay != nil, let control = Self.replayControl(key) { return [.replay(control)] }
-        switch key {
-        case .character("q"): return [.quit]
-        case .character("?"):
+    /// Lets time pass: a notice that has shown for `noticeDuration` goes. True when the screen changed.
+    public mutating func tick(now: Date) -> Bool {
+        guard notice != nil else { return false }
+        guard let shownAt = noticeShownAt else {
+            noticeShownAt = now
+            return false
+        }
+        guard now.timeIntervalSince(shownAt) >= Self.noticeDuration else { return false }
+        notice = nil
+        noticeShownAt = nil
+        return true
+    }
+
+    /// Seeks `.` and `,` move a replay by this much, `>` and `<` by `replayLongSeek`.
+    public static let replayShortSeek: Duration = .seconds(10)
+    public static let replayLongSeek: Duration = .seconds(60)
+
+    /// What an intent does on the screen showing.
+    private mutating func perform(_ intent: KeyIntent, snapshot: MonitorSnapshot, size: ScreenSize) -> [DashboardAction] {
+        switch intent {
+        case .quit: return [.quit]
+        case .help:
             showsHelp = true
             helpScroll = 0
             return []
-        case .character("p"), .character(" "): return send(.togglePause, snapshot)
-        case .character("+"):
+        case .togglePause: return send(.togglePause, snapshot)
+        case .pollLessOften:
             let next = Self.intervalSteps.first { $0 > snapshot.askedInterval }
             return next.map { send(.setInterval($0), snapshot) } ?? []
-        case .character("-"):
+        case .pollMoreOften:
             let next = Self.intervalSteps.last { $0 < snapshot.askedInterval }
             return next.map { send(.setInterval($0), snapshot) } ?? []
-        case .character("w"):
+        case .journal:
             // The snapshot says whether the monitor is recording: toggle from what it says.
             return send(snapshot.journalPath == nil ? .startJournal(eventsPath) : .stopJournal, snapshot)
-        case .character("t"):
+        case .nextTheme:
             themeIndex = themeNames.isEmpty ? 0 : (themeIndex + 1) % themeNames.count
             notice = "theme: " + (themeNames.isEmpty ? "default" : themeNames[themeIndex])
-            return []
-        case .character("W"):
+            noticeShownAt = nil
+            return [.applyTheme(themeIndex)]
+        case .wall:
             isWall.toggle()
             // Turning it on shows the wall at once, from whichever screen.
             if isWall { screen = .grid }
             return []
-        case .character("e"):
+        case .eventLog:
             if screen == .events {
                 screen = .grid
             } else {
@@ -153,24 +169,15 @@ public struct DashboardState: Sendable, Hashable {
                 eventScroll = 0
             }
             return []
-        default: return nil
+        case .replay(let control): return [.replay(control)]
+        default: break
         }
-    }
-
-    /// Seeks `.` and `,` move a replay by this much, `>` and `<` by `replayLongSeek`.
-    public static let replayShortSeek: Duration = .seconds(10)
-    public static let replayLongSeek: Duration = .seconds(60)
-
-    /// What a key does to a replay: `+ -` change its speed instead of the polling interval.
-    private static func replayControl(_ key: Key) -> ReplayControl? {
-        switch key {
-        case .character("+"): .faster
-        case .character("-"): .slower
-        case .character("."): .seek(replayShortSeek)
-        case .character(","): .seek(.zero - replayShortSeek)
-        case .character(">"): .seek(replayLongSeek)
-        case .character("<"): .seek(.zero - replayLongSeek)
-        default: nil
+        switch screen {
+        case .grid: return performOnGrid(intent, snapshot: snapshot, size: size)
+        case .detail(let id): return performOnDetail(intent, id: id, snapshot: snapshot)
+        case .events:
+            scrollEvents(intent, snapshot: snapshot, size: size)
+            return []
         }
     }
 
@@ -187,36 +194,51 @@ public struct DashboardState: Sendable, Hashable {
         }
     }
 
-    private mutating func handleGrid(_ key: Key, snapshot: MonitorSnapshot, size: ScreenSize) -> [DashboardAction] {
-        let visible = visibleEntryPoints(snapshot)
-        let layout = GridLayout(area: ScreenAreas(size: size, diagnoses: snapshot.diagnoses.count).body, entryPoints: visible)
-        let index = selection.flatMap { id in visible.firstIndex { $0.id == id } } ?? 0
+    private mutating func scrollHelp(_ intent: KeyIntent, snapshot: MonitorSnapshot, size: ScreenSize) -> [DashboardAction] {
+        let room = HelpOverlayView.visibleLines(area: ScreenAreas(size: size, diagnoses: snapshot.diagnoses.count).body)
+        let maximum = max(0, HelpOverlayView.lines(glyphs: .unicode).count - room)
+        switch intent {
+        case .quit: return [.quit]
+        case .back: showsHelp = false
+        case .move(.up): helpScroll -= 1
+        case .move(.down): helpScroll += 1
+        case .previousPage: helpScroll -= max(1, room)
+        case .nextPage: helpScroll += max(1, room)
+        default: break
+        }
+        helpScroll = min(max(0, helpScroll), maximum)
+        return []
+    }
+
+    private mutating func performOnGrid(_ intent: KeyIntent, snapshot: MonitorSnapshot, size: ScreenSize) -> [DashboardAction] {
+        let grid = gridPage(snapshot, size: size)
+        let (visible, layout, index) = (grid.visible, grid.layout, grid.selectedIndex ?? 0)
         var target: Int?
-        switch key {
-        case .left, .character("h"): target = index - 1
-        case .right, .character("l"): target = index + 1
-        case .up, .character("k"): target = layout.index(above: index)
-        case .down, .character("j"): target = layout.index(below: index)
-        case .home, .character("g"): target = 0
-        case .end, .character("G"): target = visible.count - 1
-        case .pageDown: target = layout.index(from: index, pageStep: 1)
-        case .pageUp: target = layout.index(from: index, pageStep: -1)
-        case .enter:
+        switch intent {
+        case .move(.left): target = index - 1
+        case .move(.right): target = index + 1
+        case .move(.up): target = layout.index(above: index)
+        case .move(.down): target = layout.index(below: index)
+        case .first: target = 0
+        case .last: target = visible.count - 1
+        case .nextPage: target = layout.index(from: index, pageStep: 1)
+        case .previousPage: target = layout.index(from: index, pageStep: -1)
+        case .open:
             if let selection {
                 screen = .detail(selection)
                 bodyScroll = 0
             }
             return []
-        case .character("r"): return send(.refresh(nil), snapshot)
-        case .character("a"): return selection.map { send(.acknowledge($0), snapshot) } ?? []
-        case .character("A"): return send(.acknowledge(nil), snapshot)
-        case .character("s"):
+        case .refresh: return send(.refresh(nil), snapshot)
+        case .acknowledge: return selection.map { send(.acknowledge($0), snapshot) } ?? []
+        case .acknowledgeAll: return send(.acknowledge(nil), snapshot)
+        case .nextSort:
             sort = sort.next
             return []
-        case .character("/"):
+        case .editFilter:
             filterDraft = filter
             return []
-        case .escape, .backspace:
+        case .back:
             if !filter.isEmpty {
                 filter = ""
                 return reconcile(with: snapshot)
@@ -229,15 +251,15 @@ public struct DashboardState: Sendable, Hashable {
         return send(.select(selection), snapshot)
     }
 
-    private mutating func handleDetail(_ key: Key, id: EntryPointID, snapshot: MonitorSnapshot) -> [DashboardAction] {
-        switch key {
-        case .escape, .backspace:
+    private mutating func performOnDetail(_ intent: KeyIntent, id: EntryPointID, snapshot: MonitorSnapshot) -> [DashboardAction] {
+        switch intent {
+        case .back:
             screen = .grid
             return []
-        case .left, .right, .character("["), .character("]"), .character("h"), .character("l"):
+        case .move(.left), .move(.right):
             let visible = visibleEntryPoints(snapshot)
             guard !visible.isEmpty else { return [] }
-            let step = (key == .left || key == .character("[") || key == .character("h")) ? -1 : 1
+            let step = intent == .move(.left) ? -1 : 1
             let index = visible.firstIndex { $0.id == id } ?? 0
             let next = visible[(index + step + visible.count) % visible.count].id
             guard next != id else { return [] }
@@ -245,94 +267,87 @@ public struct DashboardState: Sendable, Hashable {
             selection = next
             bodyScroll = 0
             return send(.select(next), snapshot)
-        case .up, .down, .character("k"), .character("j"):
+        case .move(.up), .move(.down):
             let calls = ChatAPICall.allCases
-            let step = (key == .up || key == .character("k")) ? -1 : 1
+            let step = intent == .move(.up) ? -1 : 1
             let index = calls.firstIndex(of: detailCall) ?? 0
             detailCall = calls[(index + step + calls.count) % calls.count]
             bodyScroll = 0
             return []
-        case .pageUp, .pageDown, .home, .end:
+        case .previousPage, .nextPage, .first, .last:
             let lines = snapshot.entryPoints.first { $0.id == id }.map { TextEscaping.bodyLines($0.state(detailCall).lastBody).count } ?? 0
-            switch key {
-            case .pageUp: bodyScroll -= Self.bodyPage
-            case .pageDown: bodyScroll += Self.bodyPage
-            case .home: bodyScroll = 0
+            switch intent {
+            case .previousPage: bodyScroll -= Self.bodyPage
+            case .nextPage: bodyScroll += Self.bodyPage
+            case .first: bodyScroll = 0
             default: bodyScroll = lines
             }
             // The view shows a full last page however far this goes; keep it within the body.
             bodyScroll = min(max(0, bodyScroll), max(0, lines - 1))
             return []
-        case .character("c"):
+        case .nextChartWindow:
             historyWindow = historyWindow.next
             return []
-        case .character("1"), .character("2"), .character("3"):
-            let windows = HistoryWindow.allCases
-            if case .character(let digit) = key, let number = digit.wholeNumberValue { historyWindow = windows[number - 1] }
+        case .chartWindow(let window):
+            historyWindow = window
             return []
-        case .character("r"): return send(.refresh(id), snapshot)
-        case .character("a"): return send(.acknowledge(id), snapshot)
+        case .refresh: return send(.refresh(id), snapshot)
+        case .acknowledge: return send(.acknowledge(id), snapshot)
         default: return []
         }
     }
 
-    private mutating func handleEvents(_ key: Key, snapshot: MonitorSnapshot, size: ScreenSize) -> [DashboardAction] {
+    private mutating func scrollEvents(_ intent: KeyIntent, snapshot: MonitorSnapshot, size: ScreenSize) {
         let pageLines = max(1, EventLogView.visibleLines(size: size, diagnoses: snapshot.diagnoses.count))
         let maximum = max(0, EventLogView.matching(snapshot.events, filter: eventFilter).count - pageLines)
-        switch key {
-        case .escape, .backspace:
+        switch intent {
+        case .back:
             // Like the grid: the first Esc clears a filter, the next goes back.
             if eventFilter.isEmpty { screen = .grid } else { eventFilter = "" }
             eventScroll = 0
-        case .character("/"):
+        case .editFilter:
             filterDraft = eventFilter
-            return []
-        case .up, .character("k"): eventScroll -= 1
-        case .down, .character("j"): eventScroll += 1
-        case .pageUp: eventScroll -= pageLines
-        case .pageDown: eventScroll += pageLines
-        case .home, .character("g"): eventScroll = 0
-        case .end, .character("G"): eventScroll = maximum
+            return
+        case .move(.up): eventScroll -= 1
+        case .move(.down): eventScroll += 1
+        case .previousPage: eventScroll -= pageLines
+        case .nextPage: eventScroll += pageLines
+        case .first: eventScroll = 0
+        case .last: eventScroll = maximum
         default: break
         }
         eventScroll = min(max(0, eventScroll), maximum)
-        return []
     }
 
-    private mutating func handleFilterEditing(_ key: Key, snapshot: MonitorSnapshot) -> [DashboardAction] {
-        if screen == .events {
-            // The event log's own filter: it narrows the log, never the grid.
-            switch key {
-            case .enter:
-                eventFilter = filterDraft ?? ""
-                filterDraft = nil
-                eventScroll = 0
-                return []
-            case .escape:
-                eventFilter = ""
-                filterDraft = nil
-                eventScroll = 0
-                return []
-            default: break
+    /// Typing a filter: printable characters go into the draft; Enter applies it, Esc clears it.
+    private mutating func editFilter(_ key: Key, snapshot: MonitorSnapshot) -> [DashboardAction] {
+        guard let intent = KeyBinding.filter.intent(of: key) else {
+            if case .character(let character) = key, !character.isNewline,
+               character.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }) {
+                filterDraft?.append(character)
             }
+            return []
         }
-        switch key {
-        case .enter:
+        if intent == .quit { return [.quit] }
+        if screen == .events, intent != .deleteCharacter {
+            // The event log's own filter: it narrows the log, never the grid.
+            eventFilter = intent == .applyFilter ? filterDraft ?? "" : ""
+            filterDraft = nil
+            eventScroll = 0
+            return []
+        }
+        switch intent {
+        case .applyFilter:
             filter = filterDraft ?? ""
             filterDraft = nil
             return reconcile(with: snapshot)
-        case .escape:
+        case .clearFilter:
             filter = ""
             filterDraft = nil
             return reconcile(with: snapshot)
-        case .backspace:
+        default:
             if filterDraft?.isEmpty == false { filterDraft?.removeLast() }
-        case .character(let character):
-            if !character.isNewline, character.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }) {
-                filterDraft?.append(character)
-            }
-        default: break
+            return []
         }
-        return []
     }
 }

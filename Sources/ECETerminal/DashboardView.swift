@@ -42,10 +42,8 @@ public struct DashboardView: Sendable {
             return buffer
         }
 
-        let visible = state.visibleEntryPoints(snapshot)
-        let layout = GridLayout(area: areas.body, entryPoints: visible)
-        let selectedIndex = state.selection.flatMap { id in visible.firstIndex { $0.id == id } } ?? 0
-        let page = layout.page(ofIndex: selectedIndex)
+        let grid = state.gridPage(snapshot, size: size)
+        let (visible, layout, page) = (grid.visible, grid.layout, grid.page)
 
         HeaderView(snapshot: snapshot, demoURL: demoURL, status: statusText(state, page: page, layout: layout, shown: visible.count,
                                                                            total: snapshot.entryPoints.count))

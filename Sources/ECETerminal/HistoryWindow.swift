@@ -1,4 +1,4 @@
-/// How far back the detail screen's history charts reach (`t` cycles, `1` `2` `3` choose).
+/// How far back the detail screen's history charts reach (`c` cycles, `1` `2` `3` choose).
 public enum HistoryWindow: Int, Sendable, Hashable, CaseIterable {
     case fiveMinutes = 300
     case fifteenMinutes = 900

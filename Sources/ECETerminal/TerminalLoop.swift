@@ -20,9 +20,6 @@ final class TerminalLoop {
     private var glyphs: GlyphSet
     /// What `t` cycles through; `state.themeIndex` says which one shows.
     private let themes: [Theme]
-    /// When the footer's notice appeared, so it can go after `noticeDuration`.
-    private var noticeShownAt: Date?
-    private static let noticeDuration: TimeInterval = 2
     /// Least time between frames drawn only because a snapshot arrived. The monitor publishes
     /// after every poll (dozens a second with many entry points); a key still draws at once.
     private static let snapshotFrameSpacing: TimeInterval = 0.2
@@ -113,20 +110,14 @@ final class TerminalLoop {
                         renderer.invalidate()
                     }
                     needsDraw = true
-                    let shownTheme = state.themeIndex
-                    if perform(state.handle(key, snapshot: snapshot ?? MonitorSnapshot(), size: size)) { return }
-                    if state.themeIndex != shownTheme, themes.indices.contains(state.themeIndex) {
-                        renderer.apply(themes[state.themeIndex])
-                        noticeShownAt = nil
-                    }
-                    if state.notice != nil, noticeShownAt == nil { noticeShownAt = Date() }
+                    if perform(state.handle(key, snapshot: snapshot ?? MonitorSnapshot(), size: size), renderer: renderer) { return }
                 }
             }
 
             if let newest = app.takeSnapshot(), newest.generation != snapshot?.generation || snapshot == nil {
                 snapshot = newest
                 snapshotWaiting = true
-                _ = perform(state.reconcile(with: newest))
+                _ = perform(state.reconcile(with: newest), renderer: renderer)
             }
 
             let second = Int(Date().timeIntervalSince1970.rounded(.down))
@@ -134,11 +125,7 @@ final class TerminalLoop {
                 lastSecond = second
                 needsDraw = true
             }
-            if let shownAt = noticeShownAt, Date().timeIntervalSince(shownAt) >= Self.noticeDuration {
-                state.notice = nil
-                noticeShownAt = nil
-                needsDraw = true
-            }
+            if state.tick(now: Date()) { needsDraw = true }
             if snapshotWaiting, Date().timeIntervalSince1970 - lastDrawAt >= Self.snapshotFrameSpacing {
                 needsDraw = true
             }
@@ -158,13 +145,14 @@ final class TerminalLoop {
         }
     }
 
-    /// Sends commands; returns true when the user asked to quit.
-    private func perform(_ actions: [DashboardAction]) -> Bool {
+    /// Sends commands and changes the theme; returns true when the user asked to quit.
+    private func perform(_ actions: [DashboardAction], renderer: NcursesRenderer) -> Bool {
         for action in actions {
             switch action {
             case .quit: return true
             case .command(let command): commands(command)
             case .replay(let control): replay(control)
+            case .applyTheme(let index): if themes.indices.contains(index) { renderer.apply(themes[index]) }
             }
         }
         return false

@@ -148,10 +148,10 @@ import Testing
             │                                                                              │
             │ Everywhere                                                                   │
             │ q  Ctrl-C           quit (restores the terminal)                             │
-            │ ?                   this help (Esc, ? or Enter closes it)                    │
-            │ p                   pause or resume polling                                  │
+            │ ?                   this help                                                │
+            │ p  Space            pause or resume polling (a replay: playing)              │
             │ +  -                poll less / more often (1s 2s 3s 5s 10s … 5m)            │
-            │ e                   event log, newest first                                  │
+            │ e                   event log, newest first (again: back)                    │
             │ w                   record events to a JSON-lines file (again: stop)         │
             │ W                   wall mode: big digits for a screen on a wall (again: gr… │
             │ t                   next colour theme (ecetop themes lists them)             │
@@ -171,38 +171,38 @@ import Testing
              ecetop  https://ece.example.com                                  every 5s · budget 20/s · 22:13:21
              12 entry points  ✖ 3 critical  ▲ 2 warning  ● 7 ok  ? 0 unknown                 sort ID · page 1/2
             ╔ 1000 ══┌─ Help ─────────────────────────────────────────────────────────────────────────┐─ ALERT ┐
-            ║ ● OK al│ arrows  hjkl        move the selection                                         │        │
-            ║ queue 0│ Home  End  g  G     first / last entry point                                   │        │
-            ║ slots 4│ PgUp  PgDn          previous / next page                                       │        │
-            ║ elig  0│ Enter               details of the selected entry point                        │        │
-            ║ ▁▅▁█   │ r                   refresh all entry points now                               │ max 12 │
-            ║ data 2s│ a                   acknowledge the selected entry point's alerts              │        │
-            ╚════════│ A                   acknowledge all alerts                                     │────────┘
-            ┌ 1002 ──│ s                   sort: ID, severity, queue depth, wait time                 │────────┐
-            │ ▲ WARN │ /                   filter by ID, label, group or reason                       │        │
-            │ queue 0│ Esc                 clear the filter                                           │        │
-            │ slots 4│                                                                                │        │
-            │ elig  1│ Filter                                                                         │        │
-            │ no queu│ typing  Backspace   edit the filter                                            │  max 2 │
-            │ data 2s│ Enter               apply it                                                   │        │
-            └────────│ Esc                 clear it                                                   │────────┘
-            ┌ 1004 ──│                                                                                │────────┐
-            │ ● OK al│ Detail                                                                         │        │
-            │ queue 1│ Left Right  [  ]    previous / next entry point                                │        │
+            ║ ● OK al│ Esc  Backspace      clear the filter                                           │        │
+            ║ queue 0│                                                                                │        │
+            ║ slots 4│ Filter                                                                         │        │
+            ║ elig  0│ typing  Backspace   edit the filter                                            │        │
+            ║ ▁▅▁█   │ Enter               apply it                                                   │ max 12 │
+            ║ data 2s│ Esc                 clear it                                                   │        │
+            ╚════════│ Ctrl-C              quit                                                       │────────┘
+            ┌ 1002 ──│                                                                                │────────┐
+            │ ▲ WARN │ Detail                                                                         │        │
+            │ queue 0│ Left Right [ ] h l  previous / next entry point                                │        │
             │ slots 4│ Up Down  k  j       choose the call whose response is shown                    │        │
-            │ elig  0│ PgUp PgDn  Home End scroll the raw response body                               │        │
-            │ ▁▅▁█   │ c  1  2  3          chart window: cycle, 5 min, 15 min, 1 h                    │  max 2 │
+            │ elig  1│ PgUp PgDn  Home End scroll the raw response body                               │        │
+            │ no queu│ c  1  2  3          chart window: cycle, 5 min, 15 min, 1 h                    │  max 2 │
             │ data 2s│ r                   refresh this entry point now                               │        │
             └────────│ a                   acknowledge this entry point's alerts                      │────────┘
-            ┌ 1006 Sa│ Esc  Backspace      back to the grid                                           │─ ALERT ┐
-            │ ✖ CRIT │                                                                                │        │
+            ┌ 1004 ──│ Esc  Backspace      back to the grid                                           │────────┐
+            │ ● OK al│                                                                                │        │
             │ queue 1│ Event log                                                                      │        │
-            │ slots 0│ Up Down  PgUp PgDn  scroll                                                     │        │
-            │ elig  2│ /                   filter by entry point, call or text                        │        │
-            │ ▂▃▅▆█  │ Esc  Backspace  e   clear the filter, then back                                │        │
-            │ data 2s│                                                                                │        │
-            └────────│ Replay (ecetop replay)                                                         │────────┘
-                     │ Space  p            pause or resume playing                                    │
+            │ slots 4│ Up Down  k  j       scroll                                                     │        │
+            │ elig  0│ PgUp  PgDn          a page up / down                                           │        │
+            │ ▁▅▁█   │ Home End  g  G      newest / oldest                                            │  max 2 │
+            │ data 2s│ /                   filter by entry point, call or text                        │        │
+            └────────│ Esc  Backspace      clear the filter, then back                                │────────┘
+            ┌ 1006 Sa│                                                                                │─ ALERT ┐
+            │ ✖ CRIT │ This help                                                                      │        │
+            │ queue 1│ Up Down  k  j       scroll                                                     │        │
+            │ slots 0│ PgUp  PgDn          a page up / down                                           │        │
+            │ elig  2│ Esc  Backspace      close it                                                   │        │
+            │ ▂▃▅▆█  │ Enter  ?            close it                                                   │        │
+            │ data 2s│ q  Ctrl-C           quit                                                       │        │
+            └────────│                                                                                │────────┘
+                     │ Replay (ecetop replay)                                                         │
                      │ +  -                play faster / slower (¼× … 1024×)                          │
                      │ .  ,                forward / back 10 seconds                                  │
                      │ >  <                forward / back 1 minute                                    │

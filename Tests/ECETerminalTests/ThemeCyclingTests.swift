@@ -15,7 +15,7 @@ import Testing
         var state = DashboardState()
         state.themeNames = ["default", "light", "monochrome"]
         _ = state.reconcile(with: snapshot)
-        #expect(press(.character("t"), on: &state, snapshot) == [])
+        #expect(press(.character("t"), on: &state, snapshot) == [.applyTheme(1)])
         #expect(state.themeIndex == 1)
         #expect(state.notice == "theme: light")
         _ = press(.character("t"), on: &state, snapshot)
