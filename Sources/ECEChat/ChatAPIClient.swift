@@ -42,16 +42,22 @@ public actor ChatAPIClient {
         public var caFile: String?
         /// Skips certificate verification; only ever set from an explicit `--insecure`.
         public var insecure: Bool = false
+        /// The forward proxy requests go through; nil: straight to the server.
+        public var proxy: HTTPProxy?
+        /// The wall clock a server's `Retry-After` is measured against (a test's manual clock).
+        public var now: @Sendable () -> Date = { Date() }
 
         public init() {}
     }
 
     public nonisolated let server: ChatAPIServer
     public nonisolated let configuration: Configuration
+    /// Set when the server answers 429 or 503: until then no request goes to it.
+    public nonisolated let hold = ServerHold()
     private let httpClient: HTTPClient
     private let logger: Logger
     private var inFlight = 0
-    private var waiters: [(id: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
+    private var waiters = WaiterQueue<CheckedContinuation<Void, any Error>>()
     private var nextWaiterID: UInt64 = 0
     private var latencies: [ChatAPICall: LatencyWindow] = [:]
     private var isShutDown = false
@@ -64,6 +70,11 @@ public actor ChatAPIClient {
         httpConfiguration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, configuration.maximumConcurrentRequests)
         httpConfiguration.timeout.connect = .nanoseconds(Self.nanoseconds(configuration.requestTimeout))
         httpConfiguration.redirectConfiguration = .disallow
+        if let proxy = configuration.proxy {
+            let authorization = (proxy.username != nil || proxy.password != nil)
+                ? HTTPClient.Authorization.basic(username: proxy.username ?? "", password: proxy.password ?? "") : nil
+            httpConfiguration.proxy = .server(host: proxy.host, port: proxy.port, authorization: authorization)
+        }
         // A monitor polls again within seconds, so a refused or failed connect is reported at
         // once rather than retried with backoff until the deadline: an administrator sees
         // "connection refused" the moment it happens, and no backoff outlives a server's return.
@@ -112,9 +123,13 @@ public actor ChatAPIClient {
         var body: [UInt8] = []
         let outcome: Result<ChatAPIValue, ChatAPIError>
         do {
+            try checkHold(call: call.rawValue)
             try await acquireSlot(call: call.rawValue)
             defer { releaseSlot() }
-            var request = HTTPClientRequest(url: server.url(for: call, entryPoint: entryPoint))
+            // Checked again: the hold may have begun while this request waited for its slot.
+            try checkHold(call: call.rawValue)
+            let url = server.url(for: call, entryPoint: entryPoint)
+            var request = HTTPClientRequest(url: url)
             request.method = .GET
             addStandardHeaders(to: &request)
             let response = try await perform(request, call: call.rawValue)
@@ -124,12 +139,12 @@ public actor ChatAPIClient {
             if (200..<300).contains(response.status) {
                 outcome = .success(try ChatResponseDecoder.decode(call, body: body, contentType: contentType))
             } else {
-                outcome = .failure(.httpStatus(call: call.rawValue, status: response.status, body: body))
+                outcome = .failure(failure(of: response, call: call, entryPoint: entryPoint, url: url))
             }
         } catch let error as ChatAPIError {
             outcome = .failure(error)
         } catch {
-            outcome = .failure(Self.translate(error, call: call.rawValue, timeout: configuration.requestTimeout, target: server.authority))
+            outcome = .failure(Self.translate(error, call: call.rawValue, timeout: configuration.requestTimeout, target: connectionTarget))
         }
         let latency = ContinuousClock.now - started
         if status != nil { latencies[call, default: LatencyWindow()].record(latency) }
@@ -189,7 +204,7 @@ public actor ChatAPIClient {
         } catch let error as ChatAPIError {
             throw error
         } catch {
-            throw Self.translate(error, call: "survey", timeout: configuration.requestTimeout, target: server.authority)
+            throw Self.translate(error, call: "survey", timeout: configuration.requestTimeout, target: connectionTarget)
         }
     }
 
@@ -203,6 +218,11 @@ public actor ChatAPIClient {
 
     // MARK: Transport
 
+    /// What a failed connection was to: the proxy's address when there is one.
+    private nonisolated var connectionTarget: String {
+        configuration.proxy.map { "proxy \($0.host):\($0.port)" } ?? server.authority
+    }
+
     /// Accept, User-Agent, and the URL's credentials as `Authorization` (they are not in the URL).
     private nonisolated func addStandardHeaders(to request: inout HTTPClientRequest) {
         request.headers.add(name: "Accept", value: configuration.format.acceptHeader)
@@ -214,6 +234,33 @@ public actor ChatAPIClient {
         var status: Int
         var contentType: String?
         var body: [UInt8]
+        var retryAfter: String?
+        var location: String?
+    }
+
+    /// Refuses to send while the server's hold lasts.
+    private nonisolated func checkHold(call: String) throws(ChatAPIError) {
+        if let active = hold.current(at: configuration.now()) { throw .held(call: call, until: active.until) }
+    }
+
+    /// The error a non-2xx answer stands for; a 429 or 503 also starts the server's hold.
+    private nonisolated func failure(of response: RawResponse, call: ChatAPICall, entryPoint: EntryPointID, url: String) -> ChatAPIError {
+        switch response.status {
+        case 429, 503:
+            let until = ServerHold.resumeTime(retryAfter: response.retryAfter, at: configuration.now())
+            hold.extend(ServerHold.Hold(until: until, status: response.status, call: call, entryPoint: entryPoint))
+            return .askedToWait(call: call.rawValue, status: response.status, until: until)
+        case 301, 302, 303, 307, 308:
+            guard let location = response.location, let target = URL(string: location, relativeTo: URL(string: url)) else { break }
+            let absolute = target.absoluteString
+            // This call's own path on another base: that base is what --server should say.
+            let suffix = "/\(call.rawValue)/\(entryPoint.rawValue)"
+            let server = absolute.hasSuffix(suffix) ? String(absolute.dropLast(suffix.count)) : nil
+            return .redirected(call: call.rawValue, status: response.status, location: absolute, suggestedServer: server)
+        default:
+            break
+        }
+        return .httpStatus(call: call.rawValue, status: response.status, body: response.body)
     }
 
     private nonisolated func perform(_ request: HTTPClientRequest, call: String) async throws -> RawResponse {
@@ -233,7 +280,9 @@ public actor ChatAPIClient {
         return RawResponse(
             status: Int(response.status.code),
             contentType: response.headers.first(name: "Content-Type"),
-            body: Array(buffer.readableBytesView)
+            body: Array(buffer.readableBytesView),
+            retryAfter: response.headers.first(name: "Retry-After"),
+            location: response.headers.first(name: "Location")
         )
     }
 
@@ -281,7 +330,7 @@ public actor ChatAPIClient {
         let id = nextWaiterID
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                waiters.append((id, continuation))
+                waiters.append(continuation, ticket: id)
             }
         } onCancel: {
             Task { await self.cancelWaiter(id, call: call) }
@@ -289,16 +338,15 @@ public actor ChatAPIClient {
     }
 
     private func cancelWaiter(_ id: UInt64, call: String) {
-        guard let index = waiters.firstIndex(where: { $0.id == id }) else { return }
-        waiters.remove(at: index).continuation.resume(throwing: ChatAPIError.cancelled(call: call))
+        waiters.remove(id)?.resume(throwing: ChatAPIError.cancelled(call: call))
     }
 
     /// Hands the slot straight to the oldest waiter, if any, so the count never overshoots.
     private func releaseSlot() {
-        if waiters.isEmpty {
-            inFlight -= 1
+        if let next = waiters.popFirst() {
+            next.resume()
         } else {
-            waiters.removeFirst().continuation.resume()
+            inFlight -= 1
         }
     }
 
@@ -316,6 +364,10 @@ public actor ChatAPIClient {
             case .connectTimeout: return .connectionFailed(call: call, cause: "connect timed out")
             case .remoteConnectionClosed: return .connectionReset(call: call, cause: "the server closed the connection")
             case .cancelled: return .cancelled(call: call)
+            case .proxyAuthenticationRequired:
+                return .connectionFailed(call: call, cause: "\(target ?? "the proxy") wants credentials (407): give them as http://user:password@host:port")
+            case .invalidProxyResponse:
+                return .connectionFailed(call: call, cause: "\(target ?? "the proxy") did not open a tunnel to the server (CONNECT refused)")
             default: return .connectionFailed(call: call, cause: error.description)
             }
         }

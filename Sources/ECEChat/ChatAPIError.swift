@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything that can go wrong talking to an ECE chat API, each with a one-line description
 /// a person can act on.
 ///
@@ -17,10 +19,15 @@ public struct ChatAPIError: Error, Hashable, Sendable, CustomStringConvertible {
         case invalidServerURL
         case invalidSurveyText
         case cancelled
+        /// Not sent: the server asked (429/503) to be left alone until a time not yet come.
+        case serverAskedToWait
     }
 
     private enum Code: Hashable, Sendable {
         case httpStatus(call: String, status: Int, bodyExcerpt: String)
+        case askedToWait(call: String, status: Int, until: Date)
+        case redirected(call: String, status: Int, location: String, suggestedServer: String?)
+        case held(call: String, until: Date)
         case timeout(call: String, seconds: Double)
         case connectionRefused(call: String, cause: String)
         case connectionReset(call: String, cause: String)
@@ -29,6 +36,7 @@ public struct ChatAPIError: Error, Hashable, Sendable, CustomStringConvertible {
         case bodyTooLarge(call: String, limit: Int)
         case invalidEntryPointID(text: String, reason: String)
         case invalidServerURL(text: String, reason: String)
+        case invalidProxyURL(text: String, reason: String)
         case invalidSurveyText(field: String, reason: String)
         case cancelled(call: String)
         case recorded(kind: Kind, text: String, status: Int?)
@@ -43,6 +51,20 @@ public struct ChatAPIError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public static func httpStatus(call: String, status: Int, body: [UInt8]) -> ChatAPIError {
         ChatAPIError(.httpStatus(call: call, status: status, bodyExcerpt: ServerErrorBody.summary(of: body) ?? excerpt(of: body)))
+    }
+    /// A `429`/`503` answer: the server asked for no requests until `until`.
+    public static func askedToWait(call: String, status: Int, until: Date) -> ChatAPIError {
+        ChatAPIError(.askedToWait(call: call, status: status, until: until))
+    }
+    /// A `3xx` answer, not followed: `location` is where it points, `suggestedServer` the base
+    /// URL to give as `--server` when the location is this call's URL on another server.
+    public static func redirected(call: String, status: Int, location: String, suggestedServer: String?) -> ChatAPIError {
+        ChatAPIError(.redirected(call: call, status: status, location: sanitized(ChatAPIServer.redactingCredentials(in: location)),
+                                 suggestedServer: suggestedServer.map { sanitized(ChatAPIServer.redactingCredentials(in: $0)) }))
+    }
+    /// A request not sent because the server's hold (`askedToWait`) lasts until `until`.
+    public static func held(call: String, until: Date) -> ChatAPIError {
+        ChatAPIError(.held(call: call, until: until))
     }
     public static func timeout(call: String, seconds: Double) -> ChatAPIError {
         ChatAPIError(.timeout(call: call, seconds: seconds))
@@ -68,6 +90,12 @@ public struct ChatAPIError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func invalidServerURL(_ text: String, reason: String) -> ChatAPIError {
         ChatAPIError(.invalidServerURL(text: sanitized(ChatAPIServer.redactingCredentials(in: text)), reason: reason))
     }
+    public static func invalidProxyURL(_ text: String, reason: String) -> ChatAPIError {
+        // `user:password@host:port` without a scheme is a proxy URL too: redact it as one.
+        let shown = text.contains("://") ? ChatAPIServer.redactingCredentials(in: text)
+            : String(ChatAPIServer.redactingCredentials(in: "http://" + text).dropFirst("http://".count))
+        return ChatAPIError(.invalidProxyURL(text: sanitized(shown), reason: reason))
+    }
     public static func invalidSurveyText(field: String, reason: String) -> ChatAPIError {
         ChatAPIError(.invalidSurveyText(field: field, reason: reason))
     }
@@ -82,7 +110,8 @@ public struct ChatAPIError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public var kind: Kind {
         switch code {
-        case .httpStatus: .httpStatus
+        case .httpStatus, .askedToWait, .redirected: .httpStatus
+        case .held: .serverAskedToWait
         case .timeout: .timeout
         case .connectionRefused: .connectionRefused
         case .connectionReset: .connectionReset
@@ -90,7 +119,7 @@ public struct ChatAPIError: Error, Hashable, Sendable, CustomStringConvertible {
         case .malformedBody: .malformedBody
         case .bodyTooLarge: .bodyTooLarge
         case .invalidEntryPointID: .invalidEntryPointID
-        case .invalidServerURL: .invalidServerURL
+        case .invalidServerURL, .invalidProxyURL: .invalidServerURL
         case .invalidSurveyText: .invalidSurveyText
         case .cancelled: .cancelled
         case .recorded(let kind, _, _): kind
@@ -100,8 +129,16 @@ public struct ChatAPIError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The HTTP status the server answered, for `.httpStatus` errors.
     public var httpStatus: Int? {
         switch code {
-        case .httpStatus(_, let status, _): status
+        case .httpStatus(_, let status, _), .askedToWait(_, let status, _), .redirected(_, let status, _, _): status
         case .recorded(_, _, let status): status
+        default: nil
+        }
+    }
+
+    /// Why a URL was refused, for errors about one.
+    public var reason: String? {
+        switch code {
+        case .invalidServerURL(_, let reason), .invalidProxyURL(_, let reason): reason
         default: nil
         }
     }
@@ -118,6 +155,12 @@ public struct ChatAPIError: Error, Hashable, Sendable, CustomStringConvertible {
         switch code {
         case .httpStatus(let call, let status, let body):
             return body.isEmpty ? "\(call): HTTP \(status)" : "\(call): HTTP \(status): \(body)"
+        case .askedToWait(let call, let status, let until):
+            return "\(call): HTTP \(status): server asked to wait · resuming \(ServerHold.clockText(until))"
+        case .redirected(let call, let status, let location, let server):
+            return "\(call): HTTP \(status) → \(location) (not followed; use \(server ?? "that") as --server)"
+        case .held(let call, let until):
+            return "\(call): not sent: server asked to wait · resuming \(ServerHold.clockText(until))"
         case .timeout(let call, let seconds):
             return "\(call): no answer within \(Self.format(seconds)) s (timeout)"
         case .connectionRefused(let call, let cause):
@@ -134,6 +177,8 @@ public struct ChatAPIError: Error, Hashable, Sendable, CustomStringConvertible {
             return "invalid entry point ID \"\(text)\": \(reason)"
         case .invalidServerURL(let text, let reason):
             return "invalid server URL \"\(text)\": \(reason)"
+        case .invalidProxyURL(let text, let reason):
+            return "invalid proxy URL \"\(text)\": \(reason)"
         case .invalidSurveyText(let field, let reason):
             return "invalid survey \(field): \(reason)"
         case .cancelled(let call):

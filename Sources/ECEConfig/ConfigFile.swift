@@ -14,6 +14,8 @@ public struct ConfigFile: Sendable, Hashable {
     public var maxRate: ConfigValue<Double>?
     public var burst: ConfigValue<Int>?
     public var theme: ConfigValue<String>?
+    /// The HTTP proxy every server is reached through (unless `NO_PROXY` covers it).
+    public var proxy: ConfigValue<String>?
     public var waitTime: ConfigValue<Double>?
     public var queueDepth: ConfigValue<Int>?
     public var freeSlots: ConfigValue<Int>?
@@ -31,7 +33,7 @@ public struct ConfigFile: Sendable, Hashable {
         self.path = path
     }
 
-    static let topLevelKeys = ["server", "interval", "timeout", "max-rate", "burst", "theme", "view", "bell", "thresholds", "wall", "entry-points", "sites"]
+    static let topLevelKeys = ["server", "interval", "timeout", "max-rate", "burst", "theme", "proxy", "view", "bell", "thresholds", "wall", "entry-points", "sites"]
     /// What `view` may say (the dashboard's `DashboardViewMode`, spelled here without it).
     public static let viewModes = ["grid", "table", "auto"]
     static let thresholdKeys = ["wait-time", "queue-depth", "free-slots", "full-in"]
@@ -94,6 +96,14 @@ public struct ConfigFile: Sendable, Hashable {
             file.view = view
         }
         file.bell = try top.bool("bell")
+        if let proxy = try top.text("proxy") {
+            do {
+                _ = try HTTPProxy(parsing: proxy.value)
+            } catch {
+                throw top.error("proxy", "\"proxy\": \(error.description)")
+            }
+            file.proxy = proxy
+        }
 
         if let thresholds = try top.subtable("thresholds") {
             try thresholds.rejectUnknownKeys(thresholdKeys)

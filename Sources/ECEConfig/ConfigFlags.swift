@@ -8,6 +8,7 @@ public struct ConfigFlags: Sendable, Hashable {
     public var maxRate: Double?
     public var burst: Int?
     public var theme: String?
+    public var proxy: String?
     /// True when `--wall` was given; there is no flag to turn wall mode off.
     public var wallEnabled: Bool?
     public var wallRotate: Int?

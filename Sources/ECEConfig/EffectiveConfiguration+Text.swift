@@ -27,6 +27,7 @@ extension EffectiveConfiguration {
         add("theme = \(Self.quoted(theme.value))", theme.source)
         add("view = \(Self.quoted(view.value))", view.source)
         add("bell = \(bell.value)", bell.source)
+        optional("proxy", proxy, { Self.quoted(ChatAPIServer.redactingCredentials(in: $0)) }, off: "$HTTPS_PROXY / $HTTP_PROXY / $NO_PROXY")
         lines.append("")
         lines.append("[thresholds]")
         optional("wait-time", waitTime, Self.number, off: "no wait-time warning")

@@ -24,6 +24,8 @@ public struct EffectiveConfiguration: Sendable, Hashable {
     public var burst: Setting<Int>
     /// The theme's name, handed on as is: the theme options resolve it.
     public var theme: Setting<String>
+    /// `--proxy` or the file's `proxy`; nil leaves it to `$HTTPS_PROXY`/`$HTTP_PROXY`.
+    public var proxy: Setting<String?>
     public var waitTime: Setting<Double?>
     public var queueDepth: Setting<Int?>
     public var freeSlots: Setting<Int?>
@@ -59,6 +61,13 @@ public struct EffectiveConfiguration: Sendable, Hashable {
         timeout = .pick(flag: flags.timeout, flagName: "--timeout", file: file?.timeout, path: path, fallback: Defaults.timeout)
         maxRate = .pick(flag: flags.maxRate, flagName: "--max-rate", file: file?.maxRate, path: path, fallback: Defaults.maxRate)
         burst = .pick(flag: flags.burst, flagName: "--burst", file: file?.burst, path: path, fallback: Defaults.burst)
+        if let flag = flags.proxy {
+            proxy = Setting(flag, .flag("--proxy"))
+        } else if let fromFile = file?.proxy, let path {
+            proxy = Setting(fromFile.value, .file(path: path, line: fromFile.line))
+        } else {
+            proxy = Setting(nil, .builtIn)
+        }
         theme = .pick(flag: flags.theme, flagName: "--theme", file: file?.theme, path: path, fallback: Defaults.theme)
         waitTime = Self.threshold(file?.waitTime, path: path)
         queueDepth = Self.threshold(file?.queueDepth, path: path)

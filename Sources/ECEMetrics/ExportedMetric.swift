@@ -5,6 +5,7 @@ import Prometheus
 public enum ExportedMetric: String, CaseIterable, Sendable {
     case up = "ece_up"
     case pollInterval = "ece_poll_interval_seconds"
+    case serverBackoff = "ece_server_backoff_seconds"
     case queueDepth = "ece_queue_depth"
     case waitTime = "ece_wait_time_seconds"
     case freeSlots = "ece_free_slots"
@@ -25,6 +26,7 @@ public enum ExportedMetric: String, CaseIterable, Sendable {
         switch self {
         case .up: "1 when the server answered HTTP on the latest request of any call, 0 when none did or none came back yet"
         case .pollInterval: "Seconds between polls of one entry point, after the request budget stretched the asked interval"
+        case .serverBackoff: "Seconds until requests resume after the server answered 429 or 503 (its Retry-After, 30 s without one, at most 600); 0 when not held"
         case .queueDepth: "Chats waiting in the entry point's queue (liveSessionStatus queueDepth)"
         case .waitTime: "Expected wait of a new chat in seconds (liveSessionStatus waitTime)"
         case .freeSlots: "Free chat slots of the agents serving the entry point (capacity)"
@@ -35,11 +37,12 @@ public enum ExportedMetric: String, CaseIterable, Sendable {
         case .dataAge: "Seconds since the newest good answer of any call of the entry point"
         case .requests: "Requests sent per call, answered or not"
         case .errors: "Requests that failed per call, by kind of failure"
-        case .requestDuration: "Time from sending a request until its answer or failure"
+        case .requestDuration: "Time from sending a request until its answer or failure, per server and call"
         }
     }
 
-    /// Labels beyond `server`, `entry_point`, `label` and `group` (none for `ece_up`).
+    /// Labels beyond `server`, and beyond `entry_point`, `label` and `group` for the series
+    /// per entry point.
     public var extraLabels: [String] {
         switch self {
         case .chatAllowedReason: ["reason"]
@@ -50,7 +53,7 @@ public enum ExportedMetric: String, CaseIterable, Sendable {
     }
 
     /// Per server rather than per entry point.
-    public var isPerServer: Bool { self == .up || self == .pollInterval }
+    public var isPerServer: Bool { self == .up || self == .pollInterval || self == .serverBackoff || self == .requestDuration }
 
     /// The latency histogram's upper bounds.
     public static let requestDurationBuckets: [Duration] = [

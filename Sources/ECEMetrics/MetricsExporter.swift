@@ -51,6 +51,8 @@ public actor MetricsExporter {
                 .set(snapshot.isServerReachable == true ? 1.0 : 0.0)
             registry.makeGauge(descriptor: ExportedMetric.pollInterval.descriptor, labels: serverLabels)
                 .set(snapshot.effectiveInterval.inSeconds)
+            registry.makeGauge(descriptor: ExportedMetric.serverBackoff.descriptor, labels: serverLabels)
+                .set(snapshot.serverHold.map { max(0, $0.until.timeIntervalSince(now)) } ?? 0)
             for entryPoint in snapshot.entryPoints { setGauges(of: entryPoint, server: server, now: now) }
         }
         return registry.emitToBuffer()

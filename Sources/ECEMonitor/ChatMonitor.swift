@@ -34,6 +34,8 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
     private var latestSnapshot = MonitorSnapshot()
     private let journal: JournalSink
     private let sinks: [any MonitorSink]
+    /// The server's latest hold (429/503), once logged.
+    private var noticedHold: ServerHold.Hold?
 
     public init(
         client: ChatAPIClient, entryPoints: [EntryPointID], configuration: MonitorConfiguration = .init(),
@@ -66,9 +68,14 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
         await loop.run(handle: { await self.handle($0) }) { group in
             let now = elapsed
             if schedule.isStalenessCheckDue(now: now) { log(schedule.order.compactMap { updateStaleness(of: $0, now: now) }) }
+            let hold = noticeHold(now: now)
             if isDirty { publish(now: now) }
             if isPaused {
                 await sleep(until: now + .seconds(1))
+                return
+            }
+            if let hold {
+                await sleep(until: min(now + .seconds(1), .seconds(hold.until.timeIntervalSince(origin))))
                 return
             }
             let id: EntryPointID
@@ -165,6 +172,18 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
         return event
     }
 
+    /// The server's hold in force now, logged once when it begins: nothing is polled under it.
+    private func noticeHold(now: Duration) -> ServerHold.Hold? {
+        guard let hold = client.hold.current(at: date(now)) else { return nil }
+        if hold != noticedHold {
+            noticedHold = hold
+            log([MonitorEvent(time: date(now), entryPoint: hold.entryPoint ?? schedule.order.first ?? EntryPointID(1)!, kind: .serverAskedToWait,
+                              call: hold.call, old: "", new: "HTTP \(hold.status) · resuming \(ServerHold.clockText(hold.until))")])
+            isDirty = true
+        }
+        return hold
+    }
+
     private func log(_ logged: [MonitorEvent]) {
         guard !logged.isEmpty else { return }
         for event in logged {
@@ -189,6 +208,7 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
             diagnoses: DiagnosisRules.diagnose(snapshots, quorum: configuration.diagnosisQuorum),
             requestsSent: requestsSent
         )
+        latestSnapshot.serverHold = client.hold.current(at: date(now))
         for sink in sinks { sink.annotate(&latestSnapshot) }
         isDirty = false
         loop.publish(latestSnapshot)

@@ -1,5 +1,6 @@
 import ECEChat
 import ECECommon
+import Foundation
 
 /// One round of all five status calls for one entry point, as `ecetop check` reports it.
 public struct EntryPointCheck: Sendable {
@@ -33,36 +34,67 @@ public struct EntryPointCheck: Sendable {
         Severity.of(chatAllowed: chatAllowed, anyCallFailed: !errors.isEmpty)
     }
 
-    /// Calls every status endpoint of every entry point concurrently through `client`.
+    /// Calls every status endpoint of every entry point through `client`, paying for each
+    /// request from `budget` (as `watch` does, so a check of many entry points is no burst).
     ///
-    /// - Parameter overallTimeout: when it passes, calls still waiting (behind a stalled server
-    ///   and the client's in-flight cap) are cancelled and reported as timed out, so the whole
-    ///   round ends in about one request deadline however many entry points there are.
-    public static func run(
+    /// - Parameter overallTimeout: how long after the budget let the last request go the
+    ///   round may take; then calls still waiting (behind a stalled server and the client's
+    ///   in-flight cap) are cancelled and reported as timed out, so the whole round ends in
+    ///   about one request deadline plus the budget's pacing, however many entry points.
+    public static func run<C: Clock>(
         _ entryPoints: [EntryPointID], calls: [ChatAPICall] = ChatAPICall.allCases,
-        client: ChatAPIClient, overallTimeout: Duration
-    ) async -> [EntryPointCheck] {
+        client: ChatAPIClient, budget: RequestBudget.Configuration = .init(ratePerSecond: 0), overallTimeout: Duration,
+        clock: C = ContinuousClock()
+    ) async -> [EntryPointCheck] where C.Duration == Duration {
         let requestTimeout = client.configuration.requestTimeout
         var checks = Dictionary(uniqueKeysWithValues: entryPoints.map { ($0, EntryPointCheck(entryPoint: $0)) })
+        let expected = checks.count * calls.count
+        let deadline = clock.now.advanced(by: pacing(of: expected, budget: budget) + overallTimeout)
         await withTaskGroup(of: ChatAPIExchange?.self) { group in
-            for entryPoint in entryPoints {
-                for call in calls {
-                    group.addTask { await client.exchange(call, entryPoint: entryPoint) }
-                }
-            }
             group.addTask {
-                try? await Task.sleep(for: overallTimeout)
+                try? await clock.sleep(until: deadline, tolerance: nil)
                 return nil
             }
-            while let result = await group.next() {
+            // Only a few requests more than the client lets on the wire are handed to it at a
+            // time: 50,000 parked requests would all have to be cancelled at the deadline.
+            let window = 2 * max(1, client.configuration.maximumConcurrentRequests)
+            var pending = entryPoints.lazy.flatMap { entryPoint in calls.lazy.map { (entryPoint, $0) } }.makeIterator()
+            var bucket = RequestBudget(budget)
+            let start = clock.now
+            var running = 0
+            var dispatching = true
+            while true {
+                while dispatching, running < window {
+                    guard let (entryPoint, call) = pending.next() else {
+                        dispatching = false
+                        break
+                    }
+                    // Held requests are refused without being sent: they cost nothing.
+                    if client.hold.current(at: client.configuration.now()) == nil {
+                        let wait = bucket.wait(for: 1, now: start.duration(to: clock.now))
+                        if wait > .zero { try? await clock.sleep(for: wait) }
+                        _ = bucket.take(1, now: start.duration(to: clock.now))
+                    }
+                    if Task.isCancelled || clock.now >= deadline {
+                        dispatching = false
+                        break
+                    }
+                    group.addTask { await client.exchange(call, entryPoint: entryPoint) }
+                    running += 1
+                }
+                if running == 0 { break }
+                guard let result = await group.next() else { break }
                 guard let exchange = result else {
+                    // The deadline: what is on its way is cancelled, nothing more goes out.
+                    dispatching = false
                     group.cancelAll()
                     continue
                 }
+                running -= 1
                 if exchange.error?.kind == .cancelled { continue }
                 checks[exchange.entryPoint]?.exchanges[exchange.call] = exchange
-                if checks.values.allSatisfy({ $0.exchanges.count == calls.count }) { group.cancelAll() }
             }
+            group.cancelAll()
         }
         let seconds = requestTimeout.inSeconds
         return entryPoints.map { entryPoint in
@@ -72,6 +104,13 @@ public struct EntryPointCheck: Sendable {
             }
             return check
         }
+    }
+
+    /// How long `budget` takes to let `requests` go, the first burst at once.
+    public static func pacing(of requests: Int, budget: RequestBudget.Configuration) -> Duration {
+        guard !budget.isUnlimited else { return .zero }
+        let paced = max(0, requests - max(1, budget.burst))
+        return .nanoseconds(Int64((Double(paced) / budget.ratePerSecond * 1e9).rounded(.up)))
     }
 }
 

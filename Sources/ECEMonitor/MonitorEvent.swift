@@ -12,6 +12,8 @@ public struct MonitorEvent: Sendable, Hashable {
         case becameFresh
         case alertRaised
         case alertCleared
+        /// The server answered 429/503: nothing is sent to it until the time in `new`.
+        case serverAskedToWait
     }
 
     public var time: Date
@@ -42,6 +44,7 @@ public struct MonitorEvent: Sendable, Hashable {
         case .becameFresh: return "\(subject): data fresh again"
         case .alertRaised: return "\(subject): alert \(new)"
         case .alertCleared: return "\(subject): alert cleared: \(old)"
+        case .serverAskedToWait: return "\(subject): server asked to wait (\(new))"
         }
     }
 }

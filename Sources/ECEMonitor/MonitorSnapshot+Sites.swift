@@ -29,6 +29,10 @@ extension MonitorSnapshot {
             merged.journalPath = merged.journalPath ?? snapshot.journalPath
             merged.journalError = merged.journalError ?? snapshot.journalError
             events += snapshot.events
+            if merged.serverHold == nil, let hold = snapshot.serverHold {
+                merged.serverHold = hold
+                merged.serverHoldSite = site.name
+            }
         }
         if let first = parts.first?.snapshot {
             merged.askedInterval = first.askedInterval

@@ -28,6 +28,10 @@ public struct MonitorSnapshot: Sendable {
     public var sites: [SiteStatus] = []
     /// Why `--record` stopped writing, when it did.
     public var recordingError: String?
+    /// Set while the server (a site's, with several) asked, with 429 or 503, to be left alone.
+    public var serverHold: ServerHold.Hold?
+    /// The site whose server asked, with several.
+    public var serverHoldSite: String?
     /// Set when the picture comes from a replayed recording (`takenAt` is then the recorded time).
     public var replay: ReplayStatus?
 

@@ -1,7 +1,7 @@
 /// Reads fault settings from `/sim/faults` query parameters (the same names as `FaultSettings`).
 enum FaultQuery {
     static let parameters = ["latency", "jitter", "errorRate", "defectRate", "mixupRate", "stallRate", "dropRate", "oversizeRate", "oversizeChunked",
-                             "resetRate", "trickleRate", "trickleBytesPerSecond", "garbageRate", "chatAllowedReason", "calls"]
+                             "resetRate", "trickleRate", "trickleBytesPerSecond", "garbageRate", "statusRate", "status", "retryAfter", "location", "chatAllowedReason", "calls"]
 
     static func apply(_ query: ControlQuery, to faults: inout FaultSettings) throws(ControlQuery.Problem) {
         if let value = try query.double("latency", maximum: 3600) { faults.latency = value }
@@ -17,6 +17,11 @@ enum FaultQuery {
         if let value = try query.double("trickleRate", maximum: 1) { faults.trickleRate = value }
         if let value = try query.double("trickleBytesPerSecond", minimum: 0.01, maximum: 1_000_000) { faults.trickleBytesPerSecond = value }
         if let value = try query.double("garbageRate", maximum: 1) { faults.garbageRate = value }
+        if let value = try query.double("statusRate", maximum: 1) { faults.statusRate = value }
+        if let value = try query.double("status", minimum: 300, maximum: 599) { faults.status = Int(value) }
+        // Empty: no such header.
+        if let text = query.string("retryAfter") { faults.retryAfter = text.isEmpty ? nil : text }
+        if let text = query.string("location") { faults.location = text.isEmpty ? nil : text }
         if let text = query.string("chatAllowedReason") {
             // Empty: back to the model's answer.
             guard text.utf8.count <= 200 else { throw ControlQuery.Problem(message: "chatAllowedReason must be at most 200 bytes long") }

@@ -46,6 +46,11 @@ struct FaultResponder: Sendable {
         case .serverError:
             let body = ResponseBodies.error(status: 500, code: "500-100", message: "simulated server error", json: json)
             return json ? HTTPAnswers.json(.internalServerError, body) : HTTPAnswers.xml(.internalServerError, body)
+        case .status(let code, let retryAfter, let location):
+            var headers = HTTPFields()
+            if let retryAfter { headers[.retryAfter] = retryAfter }
+            if let location { headers[.location] = location }
+            return Response(status: HTTPResponse.Status(code: code), headers: headers)
         case .stall:
             try await stall()
         case .reset:

@@ -5,7 +5,7 @@ import Foundation
 /// Misbehaviour to inject into answers, globally or for some entry points.
 ///
 /// Rates are probabilities per request (0 to 1); at most one of stall, reset, drop, error,
-/// oversize, trickle and garbage happens to a request (checked in that order), and a normal
+/// status, oversize, trickle and garbage happens to a request (checked in that order), and a normal
 /// answer may then be served as the vendor's printed sample or in the wrong format. `calls`
 /// narrows the rolls to some calls; `chatAllowedReason` changes what chatAllowed says.
 public struct FaultSettings: Sendable, Hashable, Codable {
@@ -34,6 +34,14 @@ public struct FaultSettings: Sendable, Hashable, Codable {
     public var trickleBytesPerSecond: Double = 16
     /// `200` with bytes that are no answer at all (seeded noise), labelled as what was asked for.
     public var garbageRate: Double = 0
+    /// Answer `status` (with the headers below) instead of the real answer.
+    public var statusRate: Double = 0
+    /// What a gateway would answer: 429 or 503 (with `retryAfter`), or 301/302/307/308 (with `location`).
+    public var status: Int = 429
+    /// The `Retry-After` header sent with `status`, verbatim (seconds or an HTTP date); nil: none.
+    public var retryAfter: String?
+    /// The `Location` header sent with `status`, verbatim; nil: none.
+    public var location: String?
     /// chatAllowed answers `allowed="false"` with this reason, verbatim (one the note does not
     /// list, say); nil: the model's answer.
     public var chatAllowedReason: String?
@@ -50,6 +58,7 @@ public struct FaultSettings: Sendable, Hashable, Codable {
     public enum Setting: String, Sendable, CaseIterable {
         case latency, jitter, errorRate, defectRate, mixupRate, stallRate, dropRate, oversizeRate
         case resetRate, trickleRate, trickleBytesPerSecond, garbageRate, chatAllowedReason
+        case statusRate, status
     }
 
     /// A setting out of its range: which one, and what is wrong with its value.
@@ -65,7 +74,8 @@ public struct FaultSettings: Sendable, Hashable, Codable {
     public var problem: Problem? {
         let rates: [(Setting, Double)] = [(.errorRate, errorRate), (.defectRate, defectRate), (.mixupRate, mixupRate),
                                           (.stallRate, stallRate), (.dropRate, dropRate), (.oversizeRate, oversizeRate),
-                                          (.resetRate, resetRate), (.trickleRate, trickleRate), (.garbageRate, garbageRate)]
+                                          (.resetRate, resetRate), (.trickleRate, trickleRate), (.garbageRate, garbageRate),
+                                          (.statusRate, statusRate)]
         for (setting, rate) in rates where !(rate.isFinite && rate >= 0 && rate <= 1) {
             return Problem(setting: setting, complaint: "must be between 0 and 1, got \(rate)")
         }
@@ -75,6 +85,7 @@ public struct FaultSettings: Sendable, Hashable, Codable {
         if !(trickleBytesPerSecond.isFinite && trickleBytesPerSecond >= 0.01 && trickleBytesPerSecond <= 1_000_000) {
             return Problem(setting: .trickleBytesPerSecond, complaint: "must be between 0.01 and 1000000, got \(trickleBytesPerSecond)")
         }
+        if !(300...599).contains(status) { return Problem(setting: .status, complaint: "must be between 300 and 599, got \(status)") }
         if let reason = chatAllowedReason, reason.isEmpty || reason.utf8.count > 200 {
             return Problem(setting: .chatAllowedReason, complaint: "must be 1 to 200 bytes long, got \(reason.utf8.count)")
         }
@@ -116,6 +127,7 @@ public struct FaultSettings: Sendable, Hashable, Codable {
         if happens(resetRate) { return FaultPlan(delay: delay, action: .reset) }
         if happens(dropRate) { return FaultPlan(delay: delay, action: .drop) }
         if happens(errorRate) { return FaultPlan(delay: delay, action: .serverError) }
+        if happens(statusRate) { return FaultPlan(delay: delay, action: .status(status, retryAfter: retryAfter, location: location)) }
         if happens(oversizeRate) { return FaultPlan(delay: delay, action: .oversize(chunked: oversizeChunked)) }
         if happens(trickleRate) { return FaultPlan(delay: delay, action: .trickle(bytesPerSecond: trickleBytesPerSecond)) }
         if happens(garbageRate) { return FaultPlan(delay: delay, action: .garbage(seed: random.next())) }
@@ -136,6 +148,7 @@ struct FaultPlan: Sendable, Hashable {
     enum Action: Sendable, Hashable {
         case answer(BodyStyle)
         case serverError
+        case status(Int, retryAfter: String?, location: String?)
         case stall
         case reset
         case drop

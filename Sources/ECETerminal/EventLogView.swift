@@ -72,12 +72,13 @@ public struct EventLogView: Sendable {
         case .becameFresh: return "data fresh again"
         case .alertRaised: return "alert raised: \(event.new)"
         case .alertCleared: return "alert cleared: \(event.old)"
+        case .serverAskedToWait: return "\(event.call.map { "\($0.rawValue): " } ?? "")server asked to wait (\(event.new))"
         }
     }
 
     static func role(_ kind: MonitorEvent.Kind) -> StyleRole {
         switch kind {
-        case .errorStarted, .alertRaised: .warning
+        case .errorStarted, .alertRaised, .serverAskedToWait: .warning
         case .errorEnded, .becameFresh, .alertCleared: .ok
         case .becameStale: .stale
         case .statusChanged, .eligibilityChanged: .text

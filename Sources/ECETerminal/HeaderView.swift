@@ -1,3 +1,4 @@
+import ECEChat
 import ECECommon
 import ECEMonitor
 
@@ -28,7 +29,7 @@ public struct HeaderView: Sendable {
         // A replay shows the recorded moment, with its day: recordings outlive the day they were made.
         let clock = snapshot.replay == nil ? context.clock.time(context.now) : context.clock.day(context.now) + " " + context.clock.time(context.now)
         let right = "\(interval)\(context.glyphs.separator)\(budget)\(context.glyphs.separator)\(clock) "
-        let paused = Self.stateTag(snapshot)
+        let paused = Self.stateTag(snapshot, clock: context.clock)
         let rightWidth = CharacterWidth.columns(of: right) + CharacterWidth.columns(of: paused) + 1
 
         var left = " ecetop  "
@@ -98,8 +99,13 @@ public struct HeaderView: Sendable {
     }
 
     /// ` PAUSED ` live; ` REPLAY 4x `, ` REPLAY 4x PAUSED ` or ` REPLAY 4x END ` in a replay.
-    static func stateTag(_ snapshot: MonitorSnapshot) -> String {
-        guard let replay = snapshot.replay else { return snapshot.isPaused ? " PAUSED " : "" }
+    static func stateTag(_ snapshot: MonitorSnapshot, clock: ClockFormatter = ClockFormatter()) -> String {
+        guard let replay = snapshot.replay else {
+            if snapshot.isPaused { return " PAUSED " }
+            guard let hold = snapshot.serverHold else { return "" }
+            let who = snapshot.serverHoldSite.map { "\($0): server" } ?? "server"
+            return " \(who) asked to wait · resuming \(clock.time(hold.until)) "
+        }
         let speed = replay.speed == replay.speed.rounded() ? String(Int(replay.speed)) : String(replay.speed)
         let state = replay.isAtEnd ? " END" : replay.isPaused ? " PAUSED" : ""
         return " REPLAY \(speed)x\(state) "

@@ -48,7 +48,7 @@ public struct WallHeaderView: Sendable {
 
         var line = "every " + DurationText.interval(snapshot.effectiveInterval)
         if let path = snapshot.journalPath { line += "\(glyphs.separator)REC \(path)" }
-        let tag = HeaderView.stateTag(snapshot)
+        let tag = HeaderView.stateTag(snapshot, clock: context.clock)
         // The totals go on the fourth row; a three-row header gives them the polling line's
         // place unless polling is paused or replayed, which a wall must say first.
         let totalsRow: Int? = rect.height >= 4 ? rect.y + 3 : tag.isEmpty ? rect.y + 2 : nil

@@ -18,6 +18,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     @OptionGroup var serverOptions: ServerOptions
     @OptionGroup var configOptions: ConfigOptions
+    @OptionGroup var budgetOptions: BudgetOptions
 
     @Flag(name: .long, help: "Print a JSON array, one object per entry point.")
     var json = false
@@ -33,6 +34,7 @@ struct CheckCommand: AsyncParsableCommand {
     func run() async throws {
         var flags = ConfigFlags()
         serverOptions.fill(&flags)
+        budgetOptions.fill(&flags)
         flags.ids = try parseEntryPointIDs(ids)
         let effective = try configOptions.effective(flags)
         let plans = try await SitePlan.make(effective, ids: flags.ids, serverOptions: serverOptions)
@@ -41,7 +43,8 @@ struct CheckCommand: AsyncParsableCommand {
             for (index, plan) in plans.enumerated() {
                 group.addTask {
                     let overall = Duration.milliseconds(Int64(plan.timeout * 1000) + 500)
-                    return (index, await EntryPointCheck.run(plan.entryPoints, client: plan.client, overallTimeout: overall))
+                    return (index, await EntryPointCheck.run(plan.entryPoints, client: plan.client,
+                                                             budget: plan.monitorConfiguration.budget, overallTimeout: overall))
                 }
             }
             var results = Array(repeating: [EntryPointCheck](), count: plans.count)

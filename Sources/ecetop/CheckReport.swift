@@ -30,7 +30,7 @@ enum CheckReport {
             cells.enumerated().map { column, cell in
                 let pad = String(repeating: " ", count: widths[column] - cell.count)
                 return rightAligned.contains(column) ? pad + cell : cell + pad
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
+            }.joined(separator: "  ").droppingTrailingSpaces() + "\n"
         }
         var output = "server \(server)\n"
         if let site {
@@ -120,6 +120,16 @@ struct CheckRecord: Encodable {
         try container.encode(eligibility, forKey: .eligibility)
         try container.encode(errors, forKey: .errors)
         try container.encodeIfPresent(site, forKey: .site)
+    }
+}
+
+extension String {
+    /// Without the spaces at its end (cells are padded; a line's last one need not be).
+    /// Cheaper than Foundation's trimming, which dominated a 10,000-row table.
+    func droppingTrailingSpaces() -> String {
+        var utf8 = Substring(self).utf8
+        while utf8.last == UInt8(ascii: " ") { utf8.removeLast() }
+        return String(Substring(utf8))
     }
 }
 

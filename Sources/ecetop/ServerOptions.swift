@@ -20,8 +20,18 @@ struct ServerOptions: ParsableArguments {
     @Flag(name: .long, help: "Do not verify the server's TLS certificate (never in production).")
     var insecure = false
 
+    @Option(name: .long, help: ArgumentHelp("HTTP proxy to reach the server through, http://[user:password@]host[:port] (default: config proxy, then $HTTPS_PROXY/$HTTP_PROXY as curl reads them; $NO_PROXY exempts hosts).", valueName: "URL"))
+    var proxy: String?
+
     func validate() throws {
         try OptionLimit.check("--timeout", timeout, in: ChatAPIClient.Configuration.requestTimeoutSeconds, unit: "seconds")
+        if let proxy {
+            do {
+                _ = try HTTPProxy(parsing: proxy)
+            } catch {
+                throw ValidationError("--proxy: \(error.description)")
+            }
+        }
         // The server may come from the config file, read later; a bad flag is refused now.
         if let server {
             do {
@@ -36,6 +46,7 @@ struct ServerOptions: ParsableArguments {
     func fill(_ flags: inout ConfigFlags) {
         flags.server = server
         flags.timeout = timeout
+        flags.proxy = proxy
     }
 
     /// The server from `--server`, `$ECETOP_SERVER` or the config file, checked and normalised.
@@ -50,8 +61,18 @@ struct ServerOptions: ParsableArguments {
         }
     }
 
-    func clientConfiguration(timeout: Double) -> ChatAPIClient.Configuration {
+    /// - Parameter proxy: `--proxy` or the config file's; nil: the environment's, as curl reads it.
+    static func clientConfiguration(timeout: Double, format: ChatAPIClient.ResponseFormat, caFile: String?, insecure: Bool,
+                                    server: ChatAPIServer, proxy: String?,
+                                    environment: [String: String] = ProcessInfo.processInfo.environment) throws(ChatAPIError) -> ChatAPIClient.Configuration {
         var configuration = ChatAPIClient.Configuration()
+        let noProxy = environment["no_proxy"] ?? environment["NO_PROXY"] ?? ""
+        if let proxy {
+            let host = URLComponents(string: server.baseURL)?.host ?? ""
+            configuration.proxy = HTTPProxy.bypasses(host: host, noProxy: noProxy) ? nil : try HTTPProxy(parsing: proxy)
+        } else {
+            configuration.proxy = try HTTPProxy.fromEnvironment(environment, for: server.baseURL)
+        }
         configuration.requestTimeout = .milliseconds(Int64((timeout * 1000).rounded()))
         configuration.format = format
         configuration.caFile = caFile
@@ -59,10 +80,16 @@ struct ServerOptions: ParsableArguments {
         return configuration
     }
 
+    /// The client for `server` with these options, the effective proxy and `timeout`.
+    func makeClient(server: ChatAPIServer, timeout: Double, proxy: String?) throws(ChatAPIError) -> ChatAPIClient {
+        try ChatAPIClient(server: server, configuration: try Self.clientConfiguration(
+            timeout: timeout, format: format, caFile: caFile, insecure: insecure, server: server, proxy: proxy))
+    }
+
     /// A client for the effective server and timeout (flags over `$ECETOP_SERVER` over the file).
     func makeClient(_ effective: EffectiveConfiguration) throws -> ChatAPIClient {
         do {
-            return try ChatAPIClient(server: try Self.resolvedServer(effective), configuration: clientConfiguration(timeout: effective.timeout.value))
+            return try makeClient(server: try Self.resolvedServer(effective), timeout: effective.timeout.value, proxy: effective.proxy.value)
         } catch let error as ChatAPIError {
             throw ValidationError(error.description)
         }

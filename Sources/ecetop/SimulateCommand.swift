@@ -174,6 +174,8 @@ struct SimulateCommand: AsyncParsableCommand {
         case .trickleBytesPerSecond: "trickle-speed"
         case .garbageRate: "garbage-rate"
         case .chatAllowedReason: "chat-allowed-reason"
+        // No flag sets these (only POST /sim/faults): named as its parameters.
+        case .statusRate, .status: setting.rawValue
         }
     }
 

@@ -33,8 +33,8 @@ struct SitePlan {
         var plans: [SitePlan] = []
         for site in sites {
             do {
-                let client = try ChatAPIClient(server: try ChatAPIServer(parsing: site.server),
-                                               configuration: serverOptions.clientConfiguration(timeout: site.timeout))
+                let client = try serverOptions.makeClient(server: try ChatAPIServer(parsing: site.server), timeout: site.timeout,
+                                                          proxy: effective.proxy.value)
                 plans.append(SitePlan(name: site.name, client: client, entryPoints: site.entryPoints,
                                       monitorConfiguration: effective.monitorConfiguration(for: site), timeout: site.timeout))
             } catch {

@@ -10,7 +10,7 @@ import Testing
 
 /// The client against a real HTTP server on loopback: each answer a server can give, and each
 /// way it can fail, arrives as the right value or typed error.
-@Suite("ChatAPIClient over real HTTP")
+@Suite("ChatAPIClient over real HTTP", .timeLimit(.minutes(5)))
 struct ChatAPIClientTests {
     static let entryPoint = EntryPointID(1000)!
 

@@ -3,7 +3,7 @@ import Testing
 
 /// `https://user:password@host`: the password goes to the server as Basic authorization and
 /// appears in no URL the client builds, and in no text a person or a log sees.
-@Suite("Credentials in the server URL")
+@Suite("Credentials in the server URL", .timeLimit(.minutes(5)))
 struct CredentialTests {
     @Test func theyTravelOnlyInTheAuthorizationHeader() async throws {
         let inbox = Inbox()

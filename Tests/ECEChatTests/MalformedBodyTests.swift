@@ -71,7 +71,9 @@ struct MalformedBodyTests {
         // 64 KiB is the client's body cap: the deepest nesting a server can send.
         let body = Array(("{\"count\":" + String(repeating: "[", count: 64 * 1024 - 10) + "}").utf8)
         #expect(throws: ChatAPIError.self) { try ChatResponseDecoder.decode(.capacity, body: body) }
-        #expect(!ChatAPIError.httpStatus(call: "capacity", status: 500, body: body).description.isEmpty)
+        // The error quotes the body's first 200 bytes, marked as cut.
+        let description = ChatAPIError.httpStatus(call: "capacity", status: 500, body: body).description
+        #expect(description == "capacity: HTTP 500: {\"count\":" + String(repeating: "[", count: 191) + "…")
     }
 
     static let markup = Array("<>&\"'=/ :;".utf8)

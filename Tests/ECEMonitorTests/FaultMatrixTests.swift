@@ -35,6 +35,11 @@ struct FaultCase: Sendable, CustomStringConvertible {
         make("TCP reset", .connectionReset, says: "errno 104)") { $0.resetRate = 1 },
         make("oversized body", .bodyTooLarge, says: "body larger than 65536 bytes, not read") { $0.oversizeRate = 1 },
         make("oversized chunked body", .bodyTooLarge, says: "body larger than 65536 bytes, not read") { $0.oversizeRate = 1; $0.oversizeChunked = true },
+        make("redirect", .httpStatus, says: "HTTP 301 → https://ece.example.com/login (not followed; use that as --server)") {
+            $0.statusRate = 1
+            $0.status = 301
+            $0.location = "https://ece.example.com/login"
+        },
         make("garbage body", .malformedBody, says: "malformed body: expected ") { $0.garbageRate = 1 },
         make("stall", .timeout, says: "no answer within 0.5 s (timeout)") { $0.stallRate = 1 },
         make("trickling body", .timeout, says: "no answer within 0.5 s (timeout)") { $0.trickleRate = 1; $0.trickleBytesPerSecond = 20 },
@@ -43,7 +48,7 @@ struct FaultCase: Sendable, CustomStringConvertible {
 
 /// Every fault the simulator can inject, against the real monitor: the last good values stay
 /// on the panel with their age, and the error says what happened.
-@Suite("Fault matrix: last good values stay with their age, the error names the fault")
+@Suite("Fault matrix: last good values stay with their age, the error names the fault", .timeLimit(.minutes(5)))
 struct FaultMatrixTests {
     /// An entry point's panel as text, drawn wide enough that nothing is cut.
     static func panel(_ entryPoint: EntryPointSnapshot, at now: Date) -> String {

@@ -13,6 +13,8 @@ final class MonitorHarness: Sendable {
     let clock = ManualClock()
     let monitor: ChatMonitor<ManualClock>
     private let runner: Task<Void, Never>
+    /// The wall-clock time the manual clock's zero stands for.
+    static let origin = Date(timeIntervalSince1970: 1_800_000_000)
 
     init(entryPoints: [EntryPointID], scenario: ScenarioPreset = .calm, configure: (inout MonitorConfiguration) -> Void = { _ in },
          simulatorPort: Int = 0, requestTimeout: Duration = .seconds(2), server: ChatAPIServer? = nil) async throws {
@@ -25,6 +27,9 @@ final class MonitorHarness: Sendable {
         simulator = try await ECESimulatorServer.start(simulatorConfiguration)
         var clientConfiguration = ChatAPIClient.Configuration()
         clientConfiguration.requestTimeout = requestTimeout
+        // A server's Retry-After counts on the monitor's timeline.
+        let clock = self.clock
+        clientConfiguration.now = { Self.origin.addingTimeInterval(clock.now.offset.inSeconds) }
         // `server` points the client elsewhere (a port nobody serves yet); the simulator still runs.
         client = try ChatAPIClient(server: server ?? simulator.server, configuration: clientConfiguration)
         var configuration = MonitorConfiguration()
@@ -32,7 +37,7 @@ final class MonitorHarness: Sendable {
         configuration.budget = .init(ratePerSecond: 0, burst: 0)
         configure(&configuration)
         let monitor = ChatMonitor(client: client, entryPoints: entryPoints, configuration: configuration, clock: clock,
-                                  origin: Date(timeIntervalSince1970: 1_800_000_000))
+                                  origin: Self.origin)
         self.monitor = monitor
         runner = Task { await monitor.run() }
     }

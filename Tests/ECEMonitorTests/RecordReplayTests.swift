@@ -73,7 +73,7 @@ func temporaryPath(_ name: String) -> String {
     FileManager.default.temporaryDirectory.appendingPathComponent("ecetop-\(name)-\(UUID().uuidString).jsonl").path
 }
 
-@Suite("Record and replay", .serialized)
+@Suite("Record and replay", .serialized, .timeLimit(.minutes(5)))
 struct RecordReplayTests {
     /// The live monitor's snapshots and the replay's, at the same moments, show the same thing.
     @Test func replayOfARecordedRunShowsTheSameSnapshots() async throws {

@@ -3,7 +3,7 @@ import ECESimulator
 import Foundation
 import Testing
 
-@Suite("The /sim control API changes what the five calls report")
+@Suite("The /sim control API changes what the five calls report", .timeLimit(.minutes(5)))
 struct ControlTests {
     static func post(_ simulator: RunningSimulator, _ path: String) async throws -> Int {
         try await SimulatorHarness.http("POST", "\(simulator.baseURL)\(path)").status

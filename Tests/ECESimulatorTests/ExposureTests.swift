@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// What a simulator lets in: loopback only unless told, bounded bodies, text kept as sent.
-@Suite("The simulator's exposure to hostile requests")
+@Suite("The simulator's exposure to hostile requests", .timeLimit(.minutes(5)))
 struct ExposureTests {
     /// The local IPv4 address and port of every listening TCP socket, from /proc/net/tcp.
     static func listeningSockets() throws -> [(address: String, port: Int)] {

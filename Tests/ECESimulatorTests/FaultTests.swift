@@ -5,7 +5,7 @@ import Testing
 
 // Serialized: several of these compare latencies and deadlines, and under a loaded machine's
 // full parallel run a dozen simulators of this one suite at once starve each other.
-@Suite("Each injected fault reaches the client as the right typed outcome", .serialized)
+@Suite("Each injected fault reaches the client as the right typed outcome", .serialized, .timeLimit(.minutes(5)))
 struct FaultTests {
     static func faults(_ change: (inout FaultSettings) -> Void) -> FaultSettings {
         var faults = FaultSettings()

@@ -2,9 +2,9 @@ import ECEChat
 import ECESimulator
 import Testing
 
-@Suite("Starting and stopping")
+@Suite("Starting and stopping", .timeLimit(.minutes(5)))
 struct LifecycleTests {
-    @Test("Stop is prompt with an idle keep-alive connection and a stalled request open")
+    @Test("Stop is prompt with an idle keep-alive connection and a stalled request open", .timeLimit(.minutes(1)))
     func stopDoesNotWaitForStalls() async throws {
         var configuration = SimulatorHarness.configuration()
         configuration.faultsByEntryPoint = [.id(1001): { var f = FaultSettings(); f.stallRate = 1; return f }()]
@@ -17,8 +17,15 @@ struct LifecycleTests {
         // `try?`: a throw here must not skip the shutdown below (a live client traps in deinit).
         #expect((try? await client.capacity(.id(1000))) == 0)
         let stalled = Task { await client.exchange(.capacity, entryPoint: .id(1001)) }
-        // Wait (without sleeping on time) until the server has counted the stalled request.
-        while await simulator.requestCounts().total < 2 { await Task.yield() }
+        // Wait, up to a deadline, until the server has counted the stalled request.
+        let deadline = ContinuousClock.now + .seconds(10)
+        while await simulator.requestCounts().total < 2 {
+            guard ContinuousClock.now < deadline else {
+                Issue.record("the stalled request did not reach the simulator within 10 s")
+                break
+            }
+            try await Task.sleep(for: .milliseconds(5))
+        }
         let started = ContinuousClock.now
         await simulator.stop()
         #expect(ContinuousClock.now - started < .seconds(3))
@@ -27,7 +34,7 @@ struct LifecycleTests {
         try await client.shutdown()
     }
 
-    @Test func aTakenPortIsAnError() async throws {
+    @Test(.timeLimit(.minutes(1))) func aTakenPortIsAnError() async throws {
         let first = try await ECESimulatorServer.start(SimulatorHarness.configuration())
         var configuration = SimulatorHarness.configuration()
         configuration.port = first.port

@@ -6,7 +6,7 @@ import FoundationXML
 #endif
 import Testing
 
-@Suite("The five calls and the survey, over HTTP with the real client")
+@Suite("The five calls and the survey, over HTTP with the real client", .timeLimit(.minutes(5)))
 struct RouteTests {
     @Test("The mixed preset answers every chatAllowed reason at once", arguments: [ChatAPIClient.ResponseFormat.xml, .json])
     func everyReasonAtOnce(format: ChatAPIClient.ResponseFormat) async throws {

@@ -3,7 +3,7 @@ import ECEChat
 import Foundation
 import Testing
 
-@Suite("Scenario files: the format, and one-line FILE:LINE errors")
+@Suite("Scenario files: the format, and one-line FILE:LINE errors", .timeLimit(.minutes(5)))
 struct ScenarioFileTests {
     static let example = """
     name = "t"

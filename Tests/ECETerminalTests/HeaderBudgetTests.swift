@@ -1,4 +1,6 @@
+import ECEChat
 import ECEMonitor
+import Foundation
 @testable import ECETerminal
 import Testing
 
@@ -31,5 +33,30 @@ import Testing
                                               ("paris", MonitorSnapshot(budget: .init(ratePerSecond: 30)))])
         #expect(merged.sites.map(\.budget.ratePerSecond) == [10, 30])
         #expect(HeaderView.budgetText(merged) == "budget 10–30/s per site")
+    }
+}
+
+/// The header tells when the server asked (429/503) to be left alone, and until when.
+@Suite struct HeaderServerHoldTests {
+    static func header(_ snapshot: MonitorSnapshot, width: Int = 140) -> String {
+        var buffer = ScreenBuffer(width: width, height: 2)
+        HeaderView(snapshot: snapshot).draw(into: &buffer, rect: buffer.bounds, context: Fixtures.context())
+        return PlainTextRenderer().render(buffer)
+    }
+
+    @Test func heldServerShowsWhenPollingResumes() {
+        let until = Date(timeIntervalSince1970: 1_800_000_252)
+        var snapshot = MonitorSnapshot(server: "http://ece.example.com")
+        #expect(!Self.header(snapshot).contains("asked to wait"))
+        snapshot.serverHold = ServerHold.Hold(until: until, status: 429)
+        #expect(Self.header(snapshot).contains("server asked to wait · resuming \(Fixtures.context().clock.time(until))"))
+    }
+
+    @Test func withSeveralSitesTheHeaderNamesTheOneThatAsked() {
+        var paris = MonitorSnapshot(server: "http://paris")
+        let until = Date(timeIntervalSince1970: 1_800_000_030)
+        paris.serverHold = ServerHold.Hold(until: until, status: 503)
+        let merged = MonitorSnapshot.merging([("london", MonitorSnapshot(server: "http://london")), ("paris", paris)])
+        #expect(Self.header(merged).contains("paris: server asked to wait · resuming \(Fixtures.context().clock.time(until))"))
     }
 }

@@ -107,15 +107,32 @@ import Testing
         }
     }
 
-    @Test func fullFramesAtManySizesNeverCrash() throws {
-        try withScreen("xterm-256color") { _, renderer in
+    /// Each frame, at sizes from nothing to larger than the screen, is what ncurses holds
+    /// afterwards: the frame's characters where it reaches, blanks (no leftovers) elsewhere.
+    @Test func fullFramesAtManySizesLandOnTheScreenCellForCell() throws {
+        try withScreen("xterm-256color") { session, renderer in
             let snapshot = FrameCases.busy
             var state = DashboardState()
             _ = state.reconcile(with: snapshot)
+            let screen = session.size
             for (width, height) in [(80, 24), (1, 1), (0, 0), (200, 60), (39, 12), (40, 12), (3, 50), (80, 24)] {
                 let buffer = DashboardView().render(state: state, snapshot: snapshot,
                                                     size: ScreenSize(width: width, height: height), context: Fixtures.context())
                 renderer.draw(buffer)
+                var mismatches: [String] = []
+                var drawn = 0
+                for y in 0..<screen.height {
+                    for x in 0..<screen.width {
+                        let inside = x < buffer.width && y < buffer.height
+                        if inside && buffer[x, y].isContinuation { continue }
+                        let expected = inside ? String(buffer[x, y].character) : " "
+                        let held = renderer.cellContent(x: x, y: y).character
+                        if held != expected && mismatches.count < 5 { mismatches.append("(\(x),\(y)) \"\(held)\" not \"\(expected)\"") }
+                        if inside && expected != " " { drawn += 1 }
+                    }
+                }
+                #expect(mismatches.isEmpty, "\(width)×\(height): \(mismatches)")
+                if width >= 40 && height >= 12 { #expect(drawn > 100, "\(width)×\(height): the frame drew almost nothing") }
             }
         }
     }

@@ -1,10 +1,11 @@
 import ECEChat
 import ECESimulator
+import ECETestSupport
 import Foundation
 import Testing
 
 /// `ecetop check` run as a built binary against the simulator on loopback.
-@Suite("ecetop check, as a built binary")
+@Suite("ecetop check, as a built binary", .timeLimit(.minutes(5)))
 struct CheckCommandTests {
     static func startSimulator(_ preset: ScenarioPreset, _ range: String) async throws -> RunningSimulator {
         var configuration = SimulatorConfiguration()
@@ -96,12 +97,67 @@ struct CheckCommandTests {
         faults.stallRate = 1
         await simulator.setFaults(faults)
         let started = ContinuousClock.now
-        let result = try await BuiltBinary.run(["check", "--json", "--timeout", "1", "--server", simulator.baseURL, "1000-1019"])
+        let result = try await BuiltBinary.run(["check", "--json", "--max-rate", "0", "--timeout", "1", "--server", simulator.baseURL, "1000-1019"])
         let took = ContinuousClock.now - started
         #expect(result.status == 3)
         // 100 requests, 8 in flight, 1 s each would take 13 s without the overall deadline.
         #expect(took < .seconds(8), "took \(took)")
         #expect(result.standardOutput.contains("no answer within 1 s (timeout)"))
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func tenThousandIDsAgainstAServerThatNeverAnswersEndWithinTwoSeconds() async throws {
+        let silent = try ListeningButSilent()
+        defer { silent.close() }
+        let started = ContinuousClock.now
+        let result = try await BuiltBinary.run(["check", "--json", "--max-rate", "0", "--timeout", "1",
+                                                "--server", "http://127.0.0.1:\(silent.number)", "1-10000"])
+        let took = ContinuousClock.now - started
+        #expect(result.status == 3, "stderr: \(result.standardError)")
+        #expect(took < .seconds(2), "took \(took)")
+        let objects = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]])
+        #expect(objects.count == 10_000)
+        #expect((objects.last?["errors"] as? [String: String])?["capacity"] == "capacity: no answer within 1 s (timeout)")
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func checkPaysFromTheRequestBudget() async throws {
+        let simulator = try await Self.startSimulator(.calm, "1000-1007")
+        defer { Task { await simulator.stop() } }
+        let started = ContinuousClock.now
+        let result = try await BuiltBinary.run(["check", "--json", "--max-rate", "10", "--burst", "5", "--server", simulator.baseURL, "1000-1007"])
+        let took = ContinuousClock.now - started
+        #expect(result.status == 0, "stderr: \(result.standardError)")
+        let counts = await simulator.requestCounts()
+        #expect(counts.total == 40)
+        // 40 requests at 10/s after a burst of 5 leave over 3.5 s. The client sends no more than
+        // rate + burst in a second; at the server a loaded machine can bunch up to one pool's
+        // worth (8) of them more. Without the budget all 40 arrive within a second.
+        #expect(counts.peakPerSecond <= 15 + 8, "peak \(counts.peakPerSecond)/s")
+        #expect(took >= .milliseconds(3500), "took \(took)")
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func retryAfterIsReportedPerCallAndHoldsTheRest() async throws {
+        let simulator = try await Self.startSimulator(.calm, "1000-1019")
+        defer { Task { await simulator.stop() } }
+        var faults = FaultSettings()
+        faults.statusRate = 1
+        faults.status = 503
+        faults.retryAfter = "120"
+        await simulator.setFaults(faults)
+        let result = try await BuiltBinary.run(["check", "--json", "--max-rate", "0", "--server", simulator.baseURL, "1000-1019"])
+        #expect(result.status == 3, "stderr: \(result.standardError)")
+        let objects = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]])
+        let errors = objects.flatMap { (($0["errors"] as? [String: String]) ?? [:]).values }
+        #expect(errors.count == 100)
+        let answered = errors.filter { $0.contains(": HTTP 503: server asked to wait · resuming ") }
+        let held = errors.filter { $0.contains(": not sent: server asked to wait · resuming ") }
+        #expect(answered.count + held.count == 100)
+        // Only what was on the wire when the first 503 came back reached the server.
+        let total = await simulator.requestCounts().total
+        #expect(total == answered.count)
+        #expect(total <= 8, "\(total) requests reached a server that asked for quiet")
     }
 
     @Test(arguments: [

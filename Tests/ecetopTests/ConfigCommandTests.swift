@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// `ecetop config check` and `--config`, run as a built binary.
-@Suite("ecetop config, as a built binary")
+@Suite("ecetop config, as a built binary", .timeLimit(.minutes(5)))
 struct ConfigCommandTests {
     /// A fresh folder to stand for `$XDG_CONFIG_HOME`, so no real config file leaks in.
     static func scratchFolder() throws -> String {

@@ -22,6 +22,7 @@ struct ConfigFileTests {
         #expect(file.theme?.value == "default")
         #expect(file.view?.value == "auto")
         #expect(file.bell?.value == false)
+        #expect(file.proxy?.value == "http://proxy.example.com:3128")
         #expect(file.waitTime?.value == 120)
         #expect(file.queueDepth?.value == 5)
         #expect(file.freeSlots?.value == 0)

@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// The built `ecetop` in tmux against the simulator: what a supervisor would see and press.
-@Suite("Dashboard end to end in tmux", .serialized)
+@Suite("Dashboard end to end in tmux", .serialized, .timeLimit(.minutes(5)))
 struct DashboardEndToEndTests {
     @Test func queueDepthReachedTurnsThePanelRedAndKeysWork() async throws {
         let simulator = try await CheckCommandTests.startSimulator(.calm, "1000-1003")

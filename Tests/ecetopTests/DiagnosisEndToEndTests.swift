@@ -6,7 +6,7 @@ import Testing
 /// The built `ecetop` in tmux against the simulator: stopping the assignment service shows the
 /// system-wide banner, the detail shows the raw body and the explanation, the event log and
 /// the `--events` journal record the transition.
-@Suite("Diagnosis end to end in tmux", .serialized)
+@Suite("Diagnosis end to end in tmux", .serialized, .timeLimit(.minutes(5)))
 struct DiagnosisEndToEndTests {
     @Test func serviceStopShowsTheSystemWideBannerAndTheDetailShowsTheRawBody() async throws {
         let simulator = try await CheckCommandTests.startSimulator(.calm, "1000-1003")

@@ -5,7 +5,7 @@ import NIOHTTP1
 import Testing
 
 /// `ecetop export` run as a built binary against the simulator, scraped with async-http-client.
-@Suite("ecetop export, as a built binary")
+@Suite("ecetop export, as a built binary", .timeLimit(.minutes(5)))
 struct ExportCommandTests {
     /// A running `ecetop export` and the URL its ready line names.
     struct Exporter {
@@ -23,6 +23,12 @@ struct ExportCommandTests {
                 let data = (try? await onOwnThread { errorReader.readDataToEndOfFile() }) ?? Data()
                 return String(decoding: data, as: UTF8.self)
             }
+            // An exporter that never prints its ready line is killed, which ends the read below.
+            let watchdog = Task {
+                try await Task.sleep(for: .seconds(30))
+                process.terminate()
+            }
+            defer { watchdog.cancel() }
             // Blocking reads on a thread of their own, never on the pool the simulator answers on.
             let line = try await onOwnThread { () -> String in
                 var bytes: [UInt8] = []
@@ -43,11 +49,11 @@ struct ExportCommandTests {
         /// SIGINT, as a service manager or ^C sends, then the exit status.
         func interrupt() async throws -> Int32 {
             process.interrupt()
-            let process = self.process
-            return try await onOwnThread {
-                process.waitUntilExit()
-                return process.terminationStatus
+            if try await BuiltBinary.waitForExit(process, timeout: .seconds(20)) {
+                throw BuiltBinary.Hung(arguments: ["export", "(after SIGINT)"], timeout: .seconds(20),
+                                       result: .init(status: process.terminationStatus, standardOutput: "", standardError: await standardError.value))
             }
+            return process.terminationStatus
         }
     }
 

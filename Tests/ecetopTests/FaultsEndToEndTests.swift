@@ -7,7 +7,7 @@ import Testing
 /// The built `ecetop` in tmux while the server misbehaves: absent, killed and restarted,
 /// stalling every request. The last good values stay, the errors say what happened, and the
 /// keys keep working.
-@Suite("Faults end to end in tmux", .serialized)
+@Suite("Faults end to end in tmux", .serialized, .timeLimit(.minutes(5)))
 struct FaultsEndToEndTests {
     /// `ecetop simulate` in a window of its own, so the test can kill it like a crash.
     struct SimulatorWindow {

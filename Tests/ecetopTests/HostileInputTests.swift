@@ -6,7 +6,7 @@ import Testing
 /// Hostile command lines and files: each a one-line error naming the value or `FILE:LINE`,
 /// a non-zero exit, never a crash or a hang. Serialized: dozens of binaries started at once
 /// starve the in-process servers of other suites on a small machine.
-@Suite("Hostile input, as a built binary", .serialized)
+@Suite("Hostile input, as a built binary", .serialized, .timeLimit(.minutes(5)))
 struct HostileInputTests {
     /// The first line of standard error, where the one-line message goes.
     static func firstLine(_ result: BuiltBinary.Result) -> String {

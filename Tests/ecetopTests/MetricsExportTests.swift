@@ -6,7 +6,7 @@ import Foundation
 import Testing
 
 /// `/metrics` scraped with async-http-client while a monitor polls the real simulator.
-@Suite("Prometheus export, in process")
+@Suite("Prometheus export, in process", .timeLimit(.minutes(5)))
 struct MetricsExportTests {
     /// A simulator, a monitor of it wired to an exporter, and the exporter's HTTP server.
     struct Rig {
@@ -17,7 +17,8 @@ struct MetricsExportTests {
         let runner: Task<Void, Never>
 
         static func start(_ preset: ScenarioPreset, _ range: ClosedRange<Int64>, extra: [EntryPointID] = [],
-                          info: [EntryPointID: MonitorConfiguration.EntryPointInfo] = [:]) async throws -> Rig {
+                          info: [EntryPointID: MonitorConfiguration.EntryPointInfo] = [:],
+                          interval: Duration = .milliseconds(500)) async throws -> Rig {
             var simulatorConfiguration = SimulatorConfiguration()
             simulatorConfiguration.scenario = .preset(preset)
             let simulated = range.map { EntryPointID($0)! }
@@ -29,7 +30,7 @@ struct MetricsExportTests {
             clientConfiguration.requestTimeout = .seconds(2)
             let client = try ChatAPIClient(server: simulator.server, configuration: clientConfiguration)
             var configuration = MonitorConfiguration()
-            configuration.interval = .milliseconds(500)
+            configuration.interval = interval
             configuration.budget = .init(ratePerSecond: 0, burst: 0)
             configuration.entryPointInfo = info
             let exporter = MetricsExporter()
@@ -131,20 +132,52 @@ struct MetricsExportTests {
             // went untimed).
             func timedAsCounted(_ text: PrometheusText) -> Bool {
                 ChatAPICall.allCases.allSatisfy { call in
-                    let labels = Self.entry(1000).merging(["call": call.rawValue]) { $1 }
-                    guard let requests = text.value("ece_api_requests_total", labels) else { return false }
-                    return text.value("ece_api_request_duration_seconds_count", labels) == requests
+                    let requests = text.samples("ece_api_requests_total", ["call": call.rawValue]).reduce(0) { $0 + $1.value }
+                    let labels = ["server": server, "call": call.rawValue]
+                    return requests > 0 && text.value("ece_api_request_duration_seconds_count", labels) == requests
                         && text.value("ece_api_request_duration_seconds_bucket", labels.merging(["le": "+Inf"]) { $1 }) == requests
                 }
             }
             let agreeing = try await scraper.scrape(url, until: timedAsCounted, what: "a scrape where every request is counted and timed")
-            for call in ChatAPICall.allCases {
-                let labels = Self.entry(1000).merging(["call": call.rawValue]) { $1 }
-                let requests = try #require(agreeing.value("ece_api_requests_total", labels))
-                #expect(requests >= 1)
-                #expect(agreeing.value("ece_api_request_duration_seconds_count", labels) == requests)
-                #expect(agreeing.value("ece_api_request_duration_seconds_bucket", labels.merging(["le": "+Inf"]) { $1 }) == requests)
-            }
+            // Latency is per server and call: no entry point label, one series set per call.
+            let counts = agreeing.samples("ece_api_request_duration_seconds_count")
+            #expect(counts.count == ChatAPICall.allCases.count)
+            #expect(counts.allSatisfy { $0.labels["entry_point"] == nil && $0.labels["server"] == server })
+            #expect(agreeing.value("ece_server_backoff_seconds", ["server": server]) == 0)
+        }
+    }
+
+    /// `ece_server_backoff_seconds` counts down to the time a 429/503 gave, per server.
+    @Test func backoffGaugeCountsDownToTheResumeTime() async throws {
+        let exporter = MetricsExporter()
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        var held = MonitorSnapshot(server: "held")
+        held.serverHold = ServerHold.Hold(until: now.addingTimeInterval(42), status: 429)
+        await exporter.update(held, server: "held:443")
+        await exporter.update(MonitorSnapshot(server: "free"), server: "free:443")
+        let text = try PrometheusText(parsing: String(decoding: await exporter.exposition(at: now), as: UTF8.self))
+        #expect(text.value("ece_server_backoff_seconds", ["server": "held:443"]) == 42)
+        #expect(text.value("ece_server_backoff_seconds", ["server": "free:443"]) == 0)
+        let later = try PrometheusText(parsing: String(decoding: await exporter.exposition(at: now.addingTimeInterval(50)), as: UTF8.self))
+        #expect(later.value("ece_server_backoff_seconds", ["server": "held:443"]) == 0)
+    }
+
+    /// A thousand entry points stay within 25,000 series, and promtool accepts the text.
+    @Test(.disabled("does not yet reach all thousand entry points within the scraper's 30 s on this machine; see issue 18"))
+    func aThousandEntryPointsStayWithinTheSeriesBudgetAndPassPromtool() async throws {
+        // A round of 5,000 requests takes seconds in a debug build: first polls spread over 10 s
+        // (500 requests a second), so rounds do not pile up behind the in-flight cap and time out.
+        let rig = try await Rig.start(.calm, 1000...1999, interval: .seconds(10))
+        try await rig.run { scraper in
+            let text = try await scraper.scrape(rig.server.metricsURL, until: { text in
+                text.samples("ece_queue_depth").count == 1000
+            }, what: "all thousand entry points polled")
+            let raw = try await scraper.request(rig.server.metricsURL).body
+            let series = raw.split(separator: "\n").count { !$0.hasPrefix("#") && !$0.isEmpty }
+            #expect(series <= 25_000, "\(series) series")
+            #expect(text.samples("ece_api_request_duration_seconds_bucket").count == ChatAPICall.allCases.count * 12)
+            let promtool = try await Promtool.checkMetrics(raw)
+            #expect(promtool.status == 0, "promtool: \(promtool.output)")
         }
     }
 

@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 /// `--record` on a live dashboard, then `ecetop replay` of that file, through the built binary.
-@Suite("Record and replay end to end", .serialized)
+@Suite("Record and replay end to end", .serialized, .timeLimit(.minutes(5)))
 struct ReplayEndToEndTests {
     /// Waits (with a deadline) until the recording holds `lines` lines.
     static func waitForLines(_ path: String, _ lines: Int) async throws -> [Substring] {

@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// HTTPS trust, `--insecure` and credentials in URLs, through the built binary.
-@Suite("Security, as a built binary", .serialized)
+@Suite("Security, as a built binary", .serialized, .timeLimit(.minutes(5)))
 struct SecurityTests {
     static func startTLSSimulator(_ certificates: TestCertificates) async throws -> RunningSimulator {
         var configuration = SimulatorConfiguration()
@@ -102,11 +102,13 @@ struct SecurityTests {
         try await tmux.waitFor("the change") { $0.contains("entry_point_inactive") }
         try await tmux.send("q")
         try await tmux.waitForShellPrompt()
+        // Both files must exist and hold something: a missing one would pass any "not in it" check.
         for name in ["events.jsonl", "ecetop.log"] {
-            let text = (try? String(contentsOfFile: "\(folder)/\(name)", encoding: .utf8)) ?? ""
+            let text = try String(contentsOfFile: "\(folder)/\(name)", encoding: .utf8)
+            #expect(!text.isEmpty, "\(name) is empty")
             #expect(!text.contains("s3cret") && !text.contains("admin"), "\(name): \(text)")
         }
-        let events = (try? String(contentsOfFile: "\(folder)/events.jsonl", encoding: .utf8)) ?? ""
+        let events = try String(contentsOfFile: "\(folder)/events.jsonl", encoding: .utf8)
         #expect(events.contains("1001"), "the events file recorded nothing: \(events)")
     }
 }

@@ -5,7 +5,7 @@ import Testing
 
 /// The built `ecetop` in tmux, sent signals as a supervisor's desktop or a service manager
 /// would: the terminal always comes back, with echo on.
-@Suite("Signals and the terminal end to end in tmux", .serialized)
+@Suite("Signals and the terminal end to end in tmux", .serialized, .timeLimit(.minutes(5)))
 struct SignalsEndToEndTests {
     /// A scratch folder, a tmux session, and the demo started so that its PID lands in a file.
     struct Running {

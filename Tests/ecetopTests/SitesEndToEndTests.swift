@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// Two simulators as two sites of one config file; the second drops every connection (down).
-@Suite("Several sites end to end", .serialized)
+@Suite("Several sites end to end", .serialized, .timeLimit(.minutes(5)))
 struct SitesEndToEndTests {
     /// Two running simulators and a config file naming them london (up) and paris (down).
     struct TwoSites {

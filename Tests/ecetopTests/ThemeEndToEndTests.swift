@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// Themes through the built binary: `ecetop themes`, `--theme`, `t` live, `--no-color --ascii`.
-@Suite("Themes end to end", .serialized)
+@Suite("Themes end to end", .serialized, .timeLimit(.minutes(5)))
 struct ThemeEndToEndTests {
     /// An empty config folder, so that the user's own themes do not change what is listed.
     static func emptyConfigHome() throws -> String {
