@@ -23,7 +23,9 @@ public struct ScreenAreas: Sendable, Hashable {
         self.size = size
         let bannerLines = min(diagnoses, Self.maximumBannerLines)
         header = Rect(x: 0, y: 0, width: size.width, height: Self.headerHeight)
-        totals = Rect(x: 0, y: Self.headerHeight, width: size.width, height: totalsLine ? 1 : 0)
+        // On a screen too short for it and a row of panels, the panels come first.
+        let roomForTotals = size.height - Self.headerHeight - bannerLines - Self.footerHeight > GridLayout.panelHeight
+        totals = Rect(x: 0, y: Self.headerHeight, width: size.width, height: totalsLine && roomForTotals ? 1 : 0)
         banner = Rect(x: 0, y: totals.maxY, width: size.width, height: bannerLines)
         let bodyTop = banner.maxY
         body = Rect(x: 0, y: bodyTop, width: size.width, height: size.height - bodyTop - Self.footerHeight)

@@ -54,9 +54,11 @@ struct ShiftReportSimulatorTests {
             #expect(end >= 300 && end <= 305.5, "\(row.id) incident ends at \(end) s")
             #expect(abs(incident.seconds - 240) <= 5.5, "\(row.id) incident lasts \(incident.seconds) s")
             #expect(row.incidents.count == 1, "\(row.id): \(row.incidents.map { "\($0.reason) \($0.seconds)" })")
-            // Refused for the incident, allowed nearly all the rest; unknown only until the first answer.
+            // Refused for the incident, allowed nearly all the rest; unknown only until the first
+            // answer, which comes within the first round of polls spread over one interval (5 s),
+            // give or take the ticks a busy machine lets pass before an answer is applied.
             #expect(abs(row.breakdown.share(.refused("service_not_running")) - incident.seconds / report.seconds) < 1e-9)
-            #expect(row.breakdown.unknown < 6 / report.seconds)
+            #expect(row.breakdown.unknown < 10 / report.seconds)
             #expect(row.deepestQueue?.value == 6)
         }
         let group = try #require(report.groups.first)

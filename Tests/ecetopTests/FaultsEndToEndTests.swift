@@ -37,7 +37,7 @@ struct FaultsEndToEndTests {
 
     /// The numbers after `label` on the screen, panel by panel (`slots 9` → 9).
     static func values(_ label: String, in pane: String) -> [String] {
-        let pattern = try! NSRegularExpression(pattern: "\(label) +([0-9]+)")
+        let pattern = try! NSRegularExpression(pattern: "(?<!free )\(label) +([0-9]+)")
         return pattern.matches(in: pane, range: NSRange(pane.startIndex..., in: pane)).compactMap { match in
             Range(match.range(at: 1), in: pane).map { String(pane[$0]) }
         }
