@@ -3,7 +3,7 @@ import ECECommon
 import Foundation
 import Logging
 
-/// Polls many entry points through one shared `ChatAPIClient` within a global request budget,
+/// Polls many entry points through one shared `ChatAPIClient` within its server's request budget,
 /// and publishes what it learns as immutable snapshots.
 ///
 /// Each turn of the loop asks the `PollSchedule` who is due, pays for the round of calls from
@@ -34,8 +34,7 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
     private var latestSnapshot = MonitorSnapshot()
     private let journal: JournalSink
     private let sinks: [any MonitorSink]
-    /// The server's latest hold (429/503), once logged.
-    private var noticedHold: ServerHold.Hold?
+    private var holdNotice = ServerHoldNotice()
 
     public init(
         client: ChatAPIClient, entryPoints: [EntryPointID], configuration: MonitorConfiguration = .init(),
@@ -68,29 +67,22 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
         await loop.run(handle: { await self.handle($0) }) { group in
             let now = elapsed
             if schedule.isStalenessCheckDue(now: now) { log(schedule.order.compactMap { updateStaleness(of: $0, now: now) }) }
-            let hold = noticeHold(now: now)
+            let hold = holdNotice.check(client.hold, at: date(now), entryPoint: schedule.order.first)
+            if let event = hold?.event { log([event]) }
             if isDirty { publish(now: now) }
-            if isPaused {
-                await sleep(until: now + .seconds(1))
-                return
-            }
-            if let hold {
-                await sleep(until: min(now + .seconds(1), .seconds(hold.until.timeIntervalSince(origin))))
+            if isPaused || hold != nil {
+                // Nothing is polled while paused or while the server asked to wait; look again soon.
+                await sleep(until: min(now + .seconds(1), hold.map { .seconds($0.hold.until.timeIntervalSince(origin)) } ?? now + .seconds(1)))
                 return
             }
             let id: EntryPointID
             switch schedule.next(now: now) {
-            case .sleep(let until):
-                await sleep(until: until)
-                return
+            case .sleep(let until): return await sleep(until: until)
             case .poll(let due): id = due
             }
             let cost = schedule.callsEach
             let wait = budget.wait(for: cost, now: now)
-            if wait > .zero {
-                await sleep(until: now + wait)
-                return
-            }
+            if wait > .zero { return await sleep(until: now + wait) }
             _ = budget.take(cost, now: now)
             if let next = schedule.didDispatch(id, now: now) { entries[id]?.nextPollAt = date(next) }
             requestsSent += cost
@@ -172,18 +164,6 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
         return event
     }
 
-    /// The server's hold in force now, logged once when it begins: nothing is polled under it.
-    private func noticeHold(now: Duration) -> ServerHold.Hold? {
-        guard let hold = client.hold.current(at: date(now)) else { return nil }
-        if hold != noticedHold {
-            noticedHold = hold
-            log([MonitorEvent(time: date(now), entryPoint: hold.entryPoint ?? schedule.order.first ?? EntryPointID(1)!, kind: .serverAskedToWait,
-                              call: hold.call, old: "", new: "HTTP \(hold.status) · resuming \(ServerHold.clockText(hold.until))")])
-            isDirty = true
-        }
-        return hold
-    }
-
     private func log(_ logged: [MonitorEvent]) {
         guard !logged.isEmpty else { return }
         for event in logged {
@@ -191,6 +171,7 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
             logger.info("\(event.summary)")
         }
         eventsChanged = true
+        isDirty = true
         for sink in sinks { sink.monitorLogged(logged) }
     }
 
