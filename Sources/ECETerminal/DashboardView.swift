@@ -52,15 +52,14 @@ public struct DashboardView: Sendable {
         DiagnosisBannerView(diagnoses: snapshot.diagnoses).draw(into: &buffer, rect: areas.banner, context: context)
 
         switch state.screen {
-        case .grid:
+        case .grid where visible.isEmpty:
             let empty = snapshot.entryPoints.isEmpty ? "no entry points" : "no entry point matches \"\(state.filter)\" (Esc clears)"
-            if grid.table != nil {
-                TableView(entryPoints: visible, selection: state.selection, page: page)
-                    .draw(into: &buffer, rect: areas.body, context: context, emptyMessage: empty)
-            } else {
-                GridView(entryPoints: visible, selection: state.selection, page: page)
-                    .draw(into: &buffer, rect: areas.body, context: context, emptyMessage: empty)
-            }
+            buffer.write(empty, x: areas.body.x, y: areas.body.y + areas.body.height / 2, width: areas.body.width, style: CellStyle(.dim),
+                         ellipsis: context.glyphs.ellipsis, alignment: .center)
+        case .grid where grid.table != nil:
+            TableView(entryPoints: visible, selection: state.selection, page: page).draw(into: &buffer, rect: areas.body, context: context)
+        case .grid:
+            GridView(entryPoints: visible, selection: state.selection, page: page).draw(into: &buffer, rect: areas.body, context: context)
         case .detail(let id):
             if let entryPoint = snapshot.entryPoints.first(where: { $0.id == id }) {
                 DetailView(entryPoint: entryPoint, bodyCall: state.detailCall, isPaused: snapshot.isPaused, events: snapshot.events,

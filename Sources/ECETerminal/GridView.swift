@@ -13,12 +13,8 @@ public struct GridView: Sendable {
         self.page = page
     }
 
-    public func draw(into buffer: inout ScreenBuffer, rect: Rect, context: ViewContext, emptyMessage: String) {
-        guard !entryPoints.isEmpty else {
-            buffer.write(emptyMessage, x: rect.x, y: rect.y + rect.height / 2, width: rect.width, style: CellStyle(.dim),
-                         ellipsis: context.glyphs.ellipsis, alignment: .center)
-            return
-        }
+    /// Draws the page showing; for an empty list the dashboard writes why instead.
+    public func draw(into buffer: inout ScreenBuffer, rect: Rect, context: ViewContext) {
         let layout = GridLayout(area: rect, entryPoints: entryPoints)
         let page = min(max(0, page), layout.pageCount - 1)
         for heading in layout.placement?.headings ?? [] where heading.page == page {

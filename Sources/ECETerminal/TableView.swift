@@ -16,12 +16,8 @@ public struct TableView: Sendable {
         self.columns = columns
     }
 
-    public func draw(into buffer: inout ScreenBuffer, rect: Rect, context: ViewContext, emptyMessage: String) {
-        guard !entryPoints.isEmpty else {
-            buffer.write(emptyMessage, x: rect.x, y: rect.y + rect.height / 2, width: rect.width, style: CellStyle(.dim),
-                         ellipsis: context.glyphs.ellipsis, alignment: .center)
-            return
-        }
+    /// Draws the page showing; for an empty list the dashboard writes why instead.
+    public func draw(into buffer: inout ScreenBuffer, rect: Rect, context: ViewContext) {
         guard rect.height >= 2, rect.width > 0 else { return }
         let layout = TableLayout(area: rect, entryPoints: entryPoints)
         let page = min(max(0, page), layout.pageCount - 1)
