@@ -50,6 +50,17 @@ import Testing
         #expect(filtered.showsTable(many, size: size))
     }
 
+    @Test func aFilterThatMatchesNothingSaysSoInTheGridAndInTheTable() {
+        let snapshot = Fixtures.snapshot(Fixtures.fleet(60))
+        for mode in [DashboardViewMode.grid, .table] {
+            var state = TableCases.state(snapshot, mode: mode)
+            state.filter = "no-such-entry-point"
+            let frame = Fixtures.frame(state, snapshot, width: 80, height: 24)
+            #expect(frame.contains("no entry point matches \"no-such-entry-point\" (Esc clears)"), "\(mode)")
+            #expect(!frame.contains("1000"), "\(mode)")
+        }
+    }
+
     @Test func vTogglesBetweenGridAndTable() {
         let size = ScreenSize(width: 80, height: 24)
         let snapshot = Fixtures.snapshot(Fixtures.fleet(60))
