@@ -31,6 +31,7 @@ let package = Package(
         .target(
             name: "ECEChat",
             dependencies: [
+                "ECECommon",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -1,3 +1,4 @@
+import ECECommon
 import Foundation
 
 /// Everything that can go wrong talking to an ECE chat API, each with a one-line description
@@ -21,6 +22,15 @@ public struct ChatAPIError: Error, Hashable, Sendable, CustomStringConvertible {
         case cancelled
         /// Not sent: the server asked (429/503) to be left alone until a time not yet come.
         case serverAskedToWait
+
+        /// True for the kinds that mean the server could not be reached at all (as opposed to
+        /// answering badly).
+        public var isUnreachable: Bool {
+            switch self {
+            case .connectionRefused, .connectionReset, .connectionFailed, .timeout: true
+            default: false
+            }
+        }
     }
 
     private enum Code: Hashable, Sendable {
@@ -39,7 +49,6 @@ public struct ChatAPIError: Error, Hashable, Sendable, CustomStringConvertible {
         case invalidProxyURL(text: String, reason: String)
         case invalidSurveyText(field: String, reason: String)
         case cancelled(call: String)
-        case recorded(kind: Kind, text: String, status: Int?)
     }
 
     private let code: Code
@@ -102,11 +111,6 @@ public struct ChatAPIError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func cancelled(call: String) -> ChatAPIError {
         ChatAPIError(.cancelled(call: call))
     }
-    /// An error read back from a recording: its kind, its text as first described, and the
-    /// HTTP status it carried, so a replay shows it as it was seen.
-    public static func recorded(kind: Kind, text: String, httpStatus: Int?) -> ChatAPIError {
-        ChatAPIError(.recorded(kind: kind, text: sanitized(text), status: httpStatus))
-    }
 
     public var kind: Kind {
         switch code {
@@ -122,7 +126,6 @@ public struct ChatAPIError: Error, Hashable, Sendable, CustomStringConvertible {
         case .invalidServerURL, .invalidProxyURL: .invalidServerURL
         case .invalidSurveyText: .invalidSurveyText
         case .cancelled: .cancelled
-        case .recorded(let kind, _, _): kind
         }
     }
 
@@ -130,7 +133,6 @@ public struct ChatAPIError: Error, Hashable, Sendable, CustomStringConvertible {
     public var httpStatus: Int? {
         switch code {
         case .httpStatus(_, let status, _), .askedToWait(_, let status, _), .redirected(_, let status, _, _): status
-        case .recorded(_, _, let status): status
         default: nil
         }
     }
@@ -144,12 +146,7 @@ public struct ChatAPIError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// True when the server could not be reached at all (as opposed to answering badly).
-    public var isUnreachable: Bool {
-        switch kind {
-        case .connectionRefused, .connectionReset, .connectionFailed, .timeout: true
-        default: false
-        }
-    }
+    public var isUnreachable: Bool { kind.isUnreachable }
 
     public var description: String {
         switch code {
@@ -183,32 +180,13 @@ public struct ChatAPIError: Error, Hashable, Sendable, CustomStringConvertible {
             return "invalid survey \(field): \(reason)"
         case .cancelled(let call):
             return "\(call): cancelled"
-        case .recorded(_, let text, _):
-            return text
         }
     }
 
-    /// The first `excerptLength` bytes of a body as one printable line: control characters
-    /// removed (a hostile server must not drive the terminal), runs of white space folded.
+    /// The first `excerptLength` bytes of a body as one printable line: a hostile server must
+    /// not drive the terminal.
     static func excerpt(of body: [UInt8]) -> String {
-        let head = body.prefix(excerptLength)
-        let text = String(decoding: head, as: UTF8.self)
-        var result = ""
-        var lastWasSpace = false
-        for scalar in text.unicodeScalars {
-            let isSpace = scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r"
-            if isSpace {
-                if !lastWasSpace && !result.isEmpty { result.unicodeScalars.append(" ") }
-                lastWasSpace = true
-            } else if scalar.properties.generalCategory == .control || scalar == "\u{FEFF}" {
-                continue
-            } else {
-                result.unicodeScalars.append(scalar)
-                lastWasSpace = false
-            }
-        }
-        while result.hasSuffix(" ") { result.removeLast() }
-        return body.count > excerptLength ? result + "…" : result
+        PrintableLine.excerpt(of: body, limit: excerptLength)
     }
 
     static func sanitized(_ text: String) -> String {

@@ -10,6 +10,8 @@ public struct ConfigFile: Sendable, Hashable {
     public var path: String
     public var server: ConfigValue<String>?
     public var interval: ConfigValue<Double>?
+    /// Every how many rounds the slower calls go; absent: chosen to fit the budget.
+    public var fullEvery: ConfigValue<Int>?
     public var timeout: ConfigValue<Double>?
     public var maxRate: ConfigValue<Double>?
     public var burst: ConfigValue<Int>?
@@ -33,7 +35,7 @@ public struct ConfigFile: Sendable, Hashable {
         self.path = path
     }
 
-    static let topLevelKeys = ["server", "interval", "timeout", "max-rate", "burst", "theme", "proxy", "view", "bell", "thresholds", "wall", "entry-points", "sites"]
+    static let topLevelKeys = ["server", "interval", "full-every", "timeout", "max-rate", "burst", "theme", "proxy", "view", "bell", "thresholds", "wall", "entry-points", "sites"]
     /// What `view` may say (the dashboard's `DashboardViewMode`, spelled here without it).
     public static let viewModes = ["grid", "table", "auto"]
     static let thresholdKeys = ["wait-time", "queue-depth", "free-slots", "full-in"]
@@ -85,6 +87,7 @@ public struct ConfigFile: Sendable, Hashable {
             file.server = server
         }
         file.interval = try top.double("interval", in: MonitorConfiguration.intervalSeconds, unit: "seconds")
+        file.fullEvery = try top.int("full-every", in: CallRotation.fullEveryRange)
         file.timeout = try top.double("timeout", in: ChatAPIClient.Configuration.requestTimeoutSeconds, unit: "seconds")
         file.maxRate = try top.double("max-rate", in: 0...1_000_000, unit: "requests per second (0 = unlimited)")
         file.burst = try top.int("burst", in: 1...1_000_000)

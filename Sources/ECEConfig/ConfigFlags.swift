@@ -4,6 +4,7 @@ import ECEChat
 public struct ConfigFlags: Sendable, Hashable {
     public var server: String?
     public var interval: Double?
+    public var fullEvery: Int?
     public var timeout: Double?
     public var maxRate: Double?
     public var burst: Int?

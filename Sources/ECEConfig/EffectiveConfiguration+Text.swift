@@ -21,6 +21,7 @@ extension EffectiveConfiguration {
             lines.append("# server not set: pass --server URL, set $ECETOP_SERVER or write server = \"URL\"")
         }
         add("interval = \(Self.number(interval.value))", interval.source)
+        optional("full-every", fullEvery, { String($0) }, off: "the smallest that fits the budget")
         add("timeout = \(Self.number(timeout.value))", timeout.source)
         add("max-rate = \(Self.number(maxRate.value))", maxRate.source)
         add("burst = \(burst.value)", burst.source)

@@ -19,6 +19,8 @@ public struct EffectiveConfiguration: Sendable, Hashable {
     /// nil when no flag, environment variable or file names a server.
     public var server: Setting<String>?
     public var interval: Setting<Double>
+    /// `--full-every` or the file's `full-every`; nil: the monitor chooses to fit the budget.
+    public var fullEvery: Setting<Int?>
     public var timeout: Setting<Double>
     public var maxRate: Setting<Double>
     public var burst: Setting<Int>
@@ -58,16 +60,11 @@ public struct EffectiveConfiguration: Sendable, Hashable {
             server = nil
         }
         interval = .pick(flag: flags.interval, flagName: "--interval", file: file?.interval, path: path, fallback: defaultInterval)
+        fullEvery = .pick(flag: flags.fullEvery, flagName: "--full-every", file: file?.fullEvery, path: path)
         timeout = .pick(flag: flags.timeout, flagName: "--timeout", file: file?.timeout, path: path, fallback: Defaults.timeout)
         maxRate = .pick(flag: flags.maxRate, flagName: "--max-rate", file: file?.maxRate, path: path, fallback: Defaults.maxRate)
         burst = .pick(flag: flags.burst, flagName: "--burst", file: file?.burst, path: path, fallback: Defaults.burst)
-        if let flag = flags.proxy {
-            proxy = Setting(flag, .flag("--proxy"))
-        } else if let fromFile = file?.proxy, let path {
-            proxy = Setting(fromFile.value, .file(path: path, line: fromFile.line))
-        } else {
-            proxy = Setting(nil, .builtIn)
-        }
+        proxy = .pick(flag: flags.proxy, flagName: "--proxy", file: file?.proxy, path: path)
         theme = .pick(flag: flags.theme, flagName: "--theme", file: file?.theme, path: path, fallback: Defaults.theme)
         waitTime = Self.threshold(file?.waitTime, path: path)
         queueDepth = Self.threshold(file?.queueDepth, path: path)
@@ -110,6 +107,7 @@ public struct EffectiveConfiguration: Sendable, Hashable {
         var configuration = MonitorConfiguration()
         configuration.interval = .milliseconds(Int64((interval.value * 1000).rounded()))
         configuration.budget = .init(ratePerSecond: maxRate.value, burst: burst.value)
+        configuration.fullEvery = fullEvery.value
         configuration.thresholds = thresholds
         configuration.entryPointInfo = entryPointInfo
         return configuration

@@ -14,4 +14,12 @@ public struct Setting<Value: Sendable & Hashable>: Sendable, Hashable {
         if let file, let path { return Setting(file.value, .file(path: path, line: file.line)) }
         return Setting(fallback, .builtIn)
     }
+
+    /// The same for a setting nothing has to set: nil, from the defaults, when neither does.
+    static func pick<Wrapped>(flag: Wrapped?, flagName: String, file: ConfigValue<Wrapped>?, path: String?) -> Setting
+    where Value == Wrapped? {
+        if let flag { return Setting(flag, .flag(flagName)) }
+        if let file, let path { return Setting(file.value, .file(path: path, line: file.line)) }
+        return Setting(nil, .builtIn)
+    }
 }

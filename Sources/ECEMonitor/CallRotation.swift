@@ -51,15 +51,18 @@ public struct CallRotation: Sendable, Hashable {
         Double(frequentCalls.count) + Double(slowerCalls.count) / Double(fullEvery)
     }
 
-    /// Whether round `round` (0 the first) of an entry point is full; `chatAllowedChanged`
-    /// says its last round saw a new `chatAllowed` answer.
-    public func isFull(round: Int, chatAllowedChanged: Bool) -> Bool {
-        chatAllowedChanged || round % fullEvery == 0
+    /// Whether round `round` (0 the first, always full) of an entry point is full;
+    /// `chatAllowedChanged` says its last round saw a new `chatAllowed` answer. `phase` (the
+    /// entry point's place in the list) staggers the full rounds, so that one entry point in N
+    /// makes one in any round of all: were they in step, every Nth round of all would cost
+    /// five calls each and stretch the interval for everyone.
+    public func isFull(round: Int, phase: Int = 0, chatAllowedChanged: Bool) -> Bool {
+        chatAllowedChanged || round == 0 || (round + phase) % fullEvery == 0
     }
 
     /// The calls of round `round`.
-    public func calls(round: Int, chatAllowedChanged: Bool) -> [ChatAPICall] {
-        isFull(round: round, chatAllowedChanged: chatAllowedChanged) || slowerCalls.isEmpty ? calls : frequentCalls
+    public func calls(round: Int, phase: Int = 0, chatAllowedChanged: Bool) -> [ChatAPICall] {
+        isFull(round: round, phase: phase, chatAllowedChanged: chatAllowedChanged) || slowerCalls.isEmpty ? calls : frequentCalls
     }
 
     /// `slots/agents/eligibility every 3rd`; nil when every round is full.

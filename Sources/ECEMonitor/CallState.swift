@@ -6,7 +6,7 @@ import Foundation
 public struct CallState: Sendable {
     public var lastValue: ChatAPIValue?
     public var lastSuccessAt: Date?
-    public var lastError: ChatAPIError?
+    public var lastError: CallFailure?
     public var lastErrorAt: Date?
     /// Status, latency and body of the most recent exchange, successful or not.
     public var lastHTTPStatus: Int?
@@ -37,13 +37,13 @@ public struct CallState: Sendable {
     /// The most recent exchange failed.
     public var isFailing: Bool { consecutiveFailures > 0 }
 
-    public mutating func record(_ exchange: ChatAPIExchange, at time: Date) {
-        lastHTTPStatus = exchange.httpStatus
-        lastLatency = exchange.latency
-        lastBody = exchange.body
-        lastContentType = exchange.contentType
-        if exchange.httpStatus != nil { recentLatencies.append(exchange.latency) }
-        switch exchange.outcome {
+    public mutating func record(_ answer: CallAnswer, at time: Date) {
+        lastHTTPStatus = answer.httpStatus
+        lastLatency = answer.latency
+        lastBody = answer.body
+        lastContentType = answer.contentType
+        if answer.httpStatus != nil { recentLatencies.append(answer.latency) }
+        switch answer.outcome {
         case .success(let value):
             lastValue = value
             lastSuccessAt = time

@@ -80,15 +80,23 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
             case .sleep(let until): return await sleep(until: until)
             case .poll(let due): id = due
             }
-            let cost = schedule.callsEach
+            let calls = schedule.calls(for: id)
+            let cost = calls.count
             let wait = budget.wait(for: cost, now: now)
             if wait > .zero { return await sleep(until: now + wait) }
             _ = budget.take(cost, now: now)
             if let next = schedule.didDispatch(id, now: now) { entries[id]?.nextPollAt = date(next) }
             requestsSent += cost
-            let (client, calls) = (self.client, configuration.calls)
+            let client = self.client
             group.addTask { await self.apply(await client.round(of: calls, for: id), to: id) }
         }
+    }
+
+    /// How the files this monitor's sinks write fare; read by the dashboard, from any thread.
+    public nonisolated var outputs: OutputFileStatus {
+        var status = OutputFileStatus()
+        for sink in sinks { sink.report(into: &status) }
+        return status
     }
 
     /// The most recent published picture (for tests and one-shot readers).
@@ -148,7 +156,8 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
             let unreachable = new.failingCalls.contains { $0.error.isUnreachable }
             if let due = schedule.didFail(id, now: now, unreachable: unreachable) { new.nextPollAt = date(due) }
         } else {
-            schedule.didAnswer(id, now: now)
+            let changed = old.chatAllowed != nil && new.chatAllowed != nil && old.chatAllowed != new.chatAllowed
+            if let due = schedule.didAnswer(id, now: now, chatAllowedChanged: changed) { new.nextPollAt = date(due) }
         }
         entries[id] = new
         log(logged + [updateStaleness(of: id, now: now)].compactMap { $0 })
@@ -190,7 +199,7 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
             requestsSent: requestsSent
         )
         latestSnapshot.serverHold = client.hold.current(at: date(now))
-        for sink in sinks { sink.annotate(&latestSnapshot) }
+        latestSnapshot.rotation = schedule.rotation
         isDirty = false
         loop.publish(latestSnapshot)
     }

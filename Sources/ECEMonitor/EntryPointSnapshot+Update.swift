@@ -14,11 +14,16 @@ extension EntryPointSnapshot {
         return snapshot
     }
 
-    /// Takes in one round of exchanges: each call's state and the history's samples.
+    /// Takes in one round of the client's exchanges, as `record(answers:at:)` does.
     public mutating func record(_ exchanges: [ChatAPIExchange], at time: Date) {
-        for exchange in exchanges {
-            calls[exchange.call, default: CallState()].record(exchange, at: time)
-            guard case .success(let value) = exchange.outcome else { continue }
+        record(answers: exchanges.map(CallAnswer.init), at: time)
+    }
+
+    /// Takes in one round of answers: each call's state and the history's samples.
+    public mutating func record(answers: [CallAnswer], at time: Date) {
+        for answer in answers {
+            calls[answer.call, default: CallState()].record(answer, at: time)
+            guard case .success(let value) = answer.outcome else { continue }
             switch value {
             case .sessionStatus(let status):
                 history.recordSessionStatus(queueDepth: status.queueDepth, waitTimeSeconds: status.waitTimeSeconds, at: time)
@@ -111,7 +116,7 @@ extension EntryPointSnapshot {
 
     /// Takes in one recorded round as the live monitor does: staleness caught up to the round's
     /// moment, the answers, the rules, and staleness again. Returns the events it made.
-    public mutating func replay(_ exchanges: [ChatAPIExchange], at time: Date, interval: Duration, thresholds: AlertThresholds,
+    public mutating func replay(_ answers: [CallAnswer], at time: Date, interval: Duration, thresholds: AlertThresholds,
                                 since start: Date, closing closed: inout [AvailabilityLedger.Segment]) -> [MonitorEvent] {
         var events: [MonitorEvent] = []
         if let event = updateStaleness(at: time, interval: interval, ageWithoutData: time.timeIntervalSince(start), closing: &closed) {
@@ -122,7 +127,7 @@ extension EntryPointSnapshot {
         // with the hour behind it (replays apply thousands of polls at once).
         var old = self
         old.history = EntryPointHistory(capacity: 1)
-        record(exchanges, at: time)
+        record(answers: answers, at: time)
         events += derive(from: old, at: time, thresholds: thresholds)
         if let event = updateStaleness(at: time, interval: interval, ageWithoutData: time.timeIntervalSince(start), closing: &closed) {
             events.append(event)

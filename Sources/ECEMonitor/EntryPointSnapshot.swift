@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 import Foundation
 
 /// Everything the dashboard shows of one entry point at one moment; immutable once published.
@@ -71,11 +72,24 @@ public struct EntryPointSnapshot: Sendable, Identifiable {
     /// The time of the newest good value of any call.
     public var newestDataAt: Date? { calls.values.compactMap(\.lastSuccessAt).max() }
 
+    /// The time of the oldest value shown: with the slower calls polled every Nth round, their
+    /// values are older than the newest, and must not pass for as fresh.
+    public var oldestDataAt: Date? { calls.values.compactMap(\.lastSuccessAt).min() }
+
+    /// `2s`, or `2s-40s` when the values shown differ in age.
+    public func dataAgeText(at now: Date) -> String? {
+        guard let newest = newestDataAt else { return nil }
+        let youngest = DurationText.age(seconds: now.timeIntervalSince(newest))
+        guard let oldest = oldestDataAt else { return youngest }
+        let eldest = DurationText.age(seconds: now.timeIntervalSince(oldest))
+        return eldest == youngest ? youngest : "\(youngest)-\(eldest)"
+    }
+
     /// Whether any call's most recent exchange failed; unlike `failingCalls`, builds nothing.
     public var hasFailingCall: Bool { calls.values.contains { $0.isFailing && $0.lastError != nil } }
 
     /// Calls whose most recent exchange failed, with their errors, in the API's order.
-    public var failingCalls: [(call: ChatAPICall, error: ChatAPIError)] {
+    public var failingCalls: [(call: ChatAPICall, error: CallFailure)] {
         // Nearly every panel of every frame asks, and nearly always nothing fails: answer that
         // without building an array.
         guard hasFailingCall else { return [] }

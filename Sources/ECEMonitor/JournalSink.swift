@@ -17,8 +17,7 @@ public final class JournalSink: MonitorSink {
         state = NIOLockedValueBox(State(known: RingBuffer(capacity: max(1, capacity))))
     }
 
-    /// Opens `path` (appending) and writes the events kept so far; on failure the snapshot's
-    /// `journalError` says why.
+    /// Opens `path` (appending) and writes the events kept so far; on failure `report` says why.
     public func start(path: String) {
         state.withLockedValue { state in
             do {
@@ -44,10 +43,10 @@ public final class JournalSink: MonitorSink {
         }
     }
 
-    public func annotate(_ snapshot: inout MonitorSnapshot) {
+    public func report(into status: inout OutputFileStatus) {
         state.withLockedValue { state in
-            snapshot.journalPath = state.journal?.path
-            snapshot.journalError = state.error
+            status.journalPath = state.journal?.path
+            status.journalError = state.error
         }
     }
 

@@ -18,6 +18,9 @@ public struct MonitorConfiguration: Sendable {
 
     public var interval: Duration = .seconds(5)
     public var calls: [ChatAPICall] = ChatAPICall.allCases
+    /// Every how many rounds of an entry point its slower calls go (`--full-every`); nil
+    /// chooses the smallest that lets the asked interval fit the budget (`CallRotation`).
+    public var fullEvery: Int?
     public var budget = RequestBudget.Configuration()
     public var thresholds = AlertThresholds()
     /// How far back the per entry point history reaches.

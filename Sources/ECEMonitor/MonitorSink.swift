@@ -5,7 +5,7 @@ import Foundation
 /// the metrics export and the event journal are sinks.
 ///
 /// Called on the monitor's actor, so a sink must not block for long; each one keeps its own
-/// state behind its own lock and says how it fares through `annotate`.
+/// state behind its own lock and says how it fares through `report`.
 public protocol MonitorSink: Sendable {
     /// Once, before the first poll: what is polled, and how.
     func monitorStarted(server: String, entryPoints: [EntryPointID], configuration: MonitorConfiguration, at time: Date)
@@ -14,13 +14,13 @@ public protocol MonitorSink: Sendable {
     func monitorPolled(_ exchanges: [ChatAPIExchange], of entryPoint: EntryPointID, server: String, interval: Duration, at time: Date)
     /// The events of one change, as they are logged.
     func monitorLogged(_ events: [MonitorEvent])
-    /// Adds the sink's own state (a file being written, why it stopped) to a snapshot going out.
-    func annotate(_ snapshot: inout MonitorSnapshot)
+    /// Adds the sink's own state (a file being written, why it stopped) to what the dashboard shows.
+    func report(into status: inout OutputFileStatus)
 }
 
 extension MonitorSink {
     public func monitorStarted(server: String, entryPoints: [EntryPointID], configuration: MonitorConfiguration, at time: Date) {}
     public func monitorPolled(_ exchanges: [ChatAPIExchange], of entryPoint: EntryPointID, server: String, interval: Duration, at time: Date) {}
     public func monitorLogged(_ events: [MonitorEvent]) {}
-    public func annotate(_ snapshot: inout MonitorSnapshot) {}
+    public func report(into status: inout OutputFileStatus) {}
 }

@@ -26,8 +26,6 @@ extension MonitorSnapshot {
             merged.isPaused = merged.isPaused || snapshot.isPaused
             merged.diagnoses += snapshot.diagnoses.map { .atSite(site.name, $0) }
             merged.requestsSent += snapshot.requestsSent
-            merged.journalPath = merged.journalPath ?? snapshot.journalPath
-            merged.journalError = merged.journalError ?? snapshot.journalError
             events += snapshot.events
             if merged.serverHold == nil, let hold = snapshot.serverHold {
                 merged.serverHold = hold
@@ -40,6 +38,8 @@ extension MonitorSnapshot {
             merged.budget = first.budget
         }
         merged.effectiveInterval = parts.map(\.snapshot.effectiveInterval).max() ?? merged.askedInterval
+        // Like the interval, the slowest site's rotation speaks for all.
+        merged.rotation = parts.map(\.snapshot.rotation).max { $0.fullEvery < $1.fullEvery } ?? merged.rotation
         // Stable by time, so each site's own order is kept among equal times.
         merged.events = Array(events.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element).suffix(eventCapacity))
         return merged

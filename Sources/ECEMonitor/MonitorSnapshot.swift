@@ -14,20 +14,16 @@ public struct MonitorSnapshot: Sendable {
     /// The interval the request budget allows; longer than asked when the budget stretches it.
     public var effectiveInterval: Duration
     public var budget: RequestBudget.Configuration
+    /// Which calls each round makes: the header says how often the slower ones go.
+    public var rotation = CallRotation(fullEvery: 1)
     public var isPaused: Bool
     /// Newest last, bounded.
     public var events: [MonitorEvent]
     public var diagnoses: [Diagnosis]
     /// Requests sent since the start, for the header.
     public var requestsSent: Int
-    /// Where events are being appended as JSON lines, when they are.
-    public var journalPath: String?
-    /// Why the journal could not be opened, when it could not.
-    public var journalError: String?
     /// Each site's name and reachability when the config lists several; empty otherwise.
     public var sites: [SiteStatus] = []
-    /// Why `--record` stopped writing, when it did.
-    public var recordingError: String?
     /// Set while the server (a site's, with several) asked, with 429 or 503, to be left alone.
     public var serverHold: ServerHold.Hold?
     /// The site whose server asked, with several.

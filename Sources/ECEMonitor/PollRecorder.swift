@@ -70,8 +70,8 @@ public final class PollRecorder: MonitorSink {
         record(exchanges, of: entryPoint, server: server, interval: interval, at: time)
     }
 
-    public func annotate(_ snapshot: inout MonitorSnapshot) {
-        snapshot.recordingError = lastError
+    public func report(into status: inout OutputFileStatus) {
+        status.recordingError = lastError
     }
 
     /// Records one round of calls of one entry point, as `ChatMonitor` took it in.

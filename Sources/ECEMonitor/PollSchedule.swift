@@ -2,8 +2,9 @@ import ECEChat
 import ECECommon
 import Foundation
 
-/// When each entry point is polled next: due times, who goes first, backoff while failing,
-/// the probe that notices a server's return, and how often staleness is looked at.
+/// When each entry point is polled next and with which calls: due times, who goes first,
+/// the rotation of the slower calls, backoff while failing, the probe that notices a
+/// server's return, and how often staleness is looked at.
 ///
 /// A value with no clock and no tasks: the caller says what time it is (time since the
 /// monitor started), so every decision can be tested by stepping `now` by hand.
@@ -24,12 +25,23 @@ public struct PollSchedule: Sendable {
         var backoffLevel = 0
         /// Its last round failed because the server could not be reached (not, say, a 500).
         var isUnreachable = false
+        /// Rounds dispatched so far: which of them are full is the rotation's choice.
+        var round = 0
+        /// Its place in the list when it came: staggers the full rounds across entry points.
+        var phase = 0
+        var lastRoundWasFull = false
+        /// `chatAllowed`'s answer changed in a round without the slower calls: the next is full.
+        var owesFullRound = false
     }
 
     /// The interval asked for (`--interval`, `+`/`-`).
     public private(set) var interval: Duration
-    /// Requests each poll of one entry point makes.
-    public let callsEach: Int
+    /// Which calls each round makes: all of them every `fullEvery`th round, the two a
+    /// supervisor reads in the others. Chosen again as the interval or the entry points change.
+    public private(set) var rotation: CallRotation
+    private let calls: [ChatAPICall]
+    /// `--full-every`, which the budget does not move.
+    private let fixedFullEvery: Int?
     let budget: RequestBudget.Configuration
     let maximumBackoff: Duration
     /// In the order the entry points were given.
@@ -50,21 +62,39 @@ public struct PollSchedule: Sendable {
     /// First polls are spread over the first round, so entry points are not polled in lockstep.
     public init(entryPoints: [EntryPointID], configuration: MonitorConfiguration) {
         interval = configuration.interval
-        callsEach = configuration.calls.count
+        calls = configuration.calls
+        fixedFullEvery = configuration.fullEvery
         budget = configuration.budget
         maximumBackoff = configuration.maximumBackoff
         random = SplitMix64(seed: configuration.seed)
-        let firstRound = max(interval, budget.sustainableInterval(entryPoints: Set(entryPoints).count, callsEach: callsEach))
+        rotation = CallRotation(fullEvery: 1, calls: calls)
         for id in entryPoints where slots[id] == nil {
             order.append(id)
-            slots[id] = Slot(dueAt: randomOffset(within: firstRound))
+            slots[id] = Slot(dueAt: .zero, phase: order.count - 1)
+        }
+        chooseRotation()
+        let firstRound = effectiveInterval
+        for id in order {
+            let offset = randomOffset(within: firstRound)
+            slots[id]?.dueAt = offset
         }
     }
 
     /// The interval every entry point is polled at: the one asked for, or longer when the
-    /// request budget cannot pay for it.
+    /// request budget cannot pay for it even with the slower calls at their slowest.
     public var effectiveInterval: Duration {
-        max(interval, budget.sustainableInterval(entryPoints: slots.count, callsEach: callsEach))
+        max(interval, budget.sustainableInterval(entryPoints: slots.count, callsEach: rotation.meanCallsPerRound))
+    }
+
+    /// The calls the entry point's next round makes: all of them on a full round.
+    public func calls(for id: EntryPointID) -> [ChatAPICall] {
+        guard let slot = slots[id] else { return calls }
+        return rotation.calls(round: slot.round, phase: slot.phase, chatAllowedChanged: slot.owesFullRound)
+    }
+
+    private mutating func chooseRotation() {
+        rotation = CallRotation(entryPoints: slots.count, interval: interval, ratePerSecond: budget.isUnlimited ? nil : budget.ratePerSecond,
+                                calls: calls, fixed: fixedFullEvery)
     }
 
     /// Entry points whose round of calls is on the wire.
@@ -131,23 +161,37 @@ public struct PollSchedule: Sendable {
         slot.dueAt = next
         slot.isInFlight = true
         slot.isPriority = false
+        slot.lastRoundWasFull = rotation.isFull(round: slot.round, phase: slot.phase, chatAllowedChanged: slot.owesFullRound)
+        slot.owesFullRound = false
+        slot.round += 1
         slots[id] = slot
         lastDispatchAt = now
         return next
     }
 
     /// At least one call answered: the backoff ends, and since the server answers, so does
-    /// the backoff of the entry points that could not reach it.
-    public mutating func didAnswer(_ id: EntryPointID, now: Duration) {
-        guard slots[id] != nil else { return }
+    /// the backoff of the entry points that could not reach it. When `chatAllowed`'s answer
+    /// changed in a round that left out the slower calls, a full round is due at once (the
+    /// state moved, so slots and agents likely did too); returns its due time then.
+    @discardableResult
+    public mutating func didAnswer(_ id: EntryPointID, now: Duration, chatAllowedChanged: Bool = false) -> Duration? {
+        guard let slot = slots[id] else { return nil }
         slots[id]?.isInFlight = false
         slots[id]?.backoffLevel = 0
         slots[id]?.isUnreachable = false
+        var moved: Duration?
+        if chatAllowedChanged, !slot.lastRoundWasFull, !rotation.slowerCalls.isEmpty {
+            slots[id]?.owesFullRound = true
+            slots[id]?.isPriority = true
+            slots[id]?.dueAt = now
+            moved = now
+        }
         for other in order where other != id {
             guard let slot = slots[other], slot.backoffLevel > 0, slot.isUnreachable else { continue }
             slots[other]?.backoffLevel = 0
             slots[other]?.dueAt = min(slot.dueAt, now)
         }
+        return moved
     }
 
     /// Every call failed: from the second failure in a row the next poll waits twice as long
@@ -193,6 +237,7 @@ public struct PollSchedule: Sendable {
     /// Changes the interval (kept within `intervalRange`); no poll waits longer than the new one.
     public mutating func setInterval(_ interval: Duration, now: Duration) {
         self.interval = min(max(interval, Self.intervalRange.lowerBound), Self.intervalRange.upperBound)
+        chooseRotation()
         let effective = effectiveInterval
         for id in order {
             if let due = slots[id]?.dueAt, due > now + effective { slots[id]?.dueAt = now + effective }
@@ -201,10 +246,17 @@ public struct PollSchedule: Sendable {
 
     /// New entry points, their first polls spread over one interval from now.
     public mutating func add(_ ids: [EntryPointID], now: Duration) {
+        var added: [EntryPointID] = []
         for id in ids where slots[id] == nil {
             order.append(id)
-            let spread = randomOffset(within: effectiveInterval)
-            slots[id] = Slot(dueAt: now + spread)
+            added.append(id)
+            slots[id] = Slot(dueAt: now, phase: order.count - 1)
+        }
+        chooseRotation()
+        let spread = effectiveInterval
+        for id in added {
+            let offset = randomOffset(within: spread)
+            slots[id]?.dueAt = now + offset
         }
     }
 
@@ -212,6 +264,7 @@ public struct PollSchedule: Sendable {
         let removed = Set(ids)
         order.removeAll { removed.contains($0) }
         for id in ids { slots[id] = nil }
+        chooseRotation()
     }
 
     /// After a pause: spread the polls over one interval from now, not all at once.

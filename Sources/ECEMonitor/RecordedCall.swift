@@ -48,22 +48,21 @@ public struct RecordedCall: Codable, Sendable, Hashable {
         }
     }
 
-    /// The exchange this line stands for; throws a message naming what is missing or wrong.
-    func exchange(entryPoint: EntryPointID) throws(RecordingError.Problem) -> ChatAPIExchange {
+    /// The answer this line stands for; throws a message naming what is missing or wrong.
+    func answer() throws(RecordingError.Problem) -> CallAnswer {
         guard let apiCall = ChatAPICall(rawValue: call) else {
             throw .init("unknown call \"\(call)\" (expected one of \(ChatAPICall.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         let latency = Duration.microseconds(Int64(((latencyMs ?? 0) * 1000).rounded()))
-        return ChatAPIExchange(call: apiCall, entryPoint: entryPoint, outcome: try outcome(of: apiCall), httpStatus: status,
-                               contentType: nil, latency: latency, body: [])
+        return CallAnswer(call: apiCall, outcome: try outcome(of: apiCall), httpStatus: status, latency: latency)
     }
 
-    private func outcome(of apiCall: ChatAPICall) throws(RecordingError.Problem) -> Result<ChatAPIValue, ChatAPIError> {
+    private func outcome(of apiCall: ChatAPICall) throws(RecordingError.Problem) -> Result<ChatAPIValue, CallFailure> {
         if let error {
             guard let kind = ChatAPIError.Kind(rawValue: error.kind) else {
                 throw .init("\(call): unknown error kind \"\(error.kind)\"")
             }
-            return .failure(.recorded(kind: kind, text: error.text, httpStatus: status))
+            return .failure(CallFailure(kind: kind, text: error.text, httpStatus: status))
         }
         func required<T>(_ value: T?, _ field: String) throws(RecordingError.Problem) -> T {
             guard let value else { throw .init("\(call): neither \"error\" nor \"\(field)\"") }

@@ -12,7 +12,7 @@ public struct Recording: Sendable {
         public var time: Date
         public var entryPoint: EntryPointID
         public var interval: Duration
-        public var exchanges: [ChatAPIExchange]
+        public var answers: [CallAnswer]
 
         /// The poll a line stands for, checked; `previous` is the time of the line above.
         init(_ line: RecordedPoll, after previous: Date?) throws(RecordingError.Problem) {
@@ -22,12 +22,12 @@ public struct Recording: Sendable {
             if let previous, time < previous {
                 throw .init("time \(line.time) is before the line above (\(RecordingTime.text(previous))); give rotated files oldest first: FILE.1 FILE")
             }
-            var exchanges: [ChatAPIExchange] = []
-            for call in line.calls { exchanges.append(try call.exchange(entryPoint: id)) }
+            var answers: [CallAnswer] = []
+            for call in line.calls { answers.append(try call.answer()) }
             self.time = time
             entryPoint = id
             interval = Duration.milliseconds(Int64((line.interval * 1000).rounded()))
-            self.exchanges = exchanges
+            self.answers = answers
         }
     }
 

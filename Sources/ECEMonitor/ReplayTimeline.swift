@@ -78,10 +78,10 @@ public struct ReplayTimeline: Sendable {
 
     private mutating func apply(_ poll: Recording.Poll) {
         interval = poll.interval
-        callsTaken += poll.exchanges.count
+        callsTaken += poll.answers.count
         guard var entry = entries.removeValue(forKey: poll.entryPoint) else { return }
         var closed: [AvailabilityLedger.Segment] = []
-        for event in entry.replay(poll.exchanges, at: poll.time, interval: interval, thresholds: configuration.thresholds,
+        for event in entry.replay(poll.answers, at: poll.time, interval: interval, thresholds: configuration.thresholds,
                                   since: start, closing: &closed) {
             events.append(event)
         }

@@ -19,9 +19,9 @@ public struct RequestBudget: Sendable {
         public var isUnlimited: Bool { ratePerSecond <= 0 }
 
         /// The shortest interval at which `entryPoints` can each make `callsEach` calls.
-        public func sustainableInterval(entryPoints: Int, callsEach: Int) -> Duration {
+        public func sustainableInterval(entryPoints: Int, callsEach: Double) -> Duration {
             guard !isUnlimited, entryPoints > 0 else { return .zero }
-            return .nanoseconds(Int64((Double(entryPoints * callsEach) / ratePerSecond * 1e9).rounded(.up)))
+            return .nanoseconds(Int64((Double(entryPoints) * callsEach / ratePerSecond * 1e9).rounded(.up)))
         }
     }
 
@@ -64,7 +64,7 @@ public struct RequestBudget: Sendable {
     }
 
     /// The shortest interval at which `entryPoints` can each make `callsEach` calls.
-    public func sustainableInterval(entryPoints: Int, callsEach: Int) -> Duration {
+    public func sustainableInterval(entryPoints: Int, callsEach: Double) -> Duration {
         configuration.sustainableInterval(entryPoints: entryPoints, callsEach: callsEach)
     }
 }

@@ -69,7 +69,7 @@ public struct ShiftReportBuilder {
             lastPollTime = poll.time
             guard header != nil, track(poll.entryPoint), var tracker = trackers.removeValue(forKey: poll.entryPoint) else { return }
             closed.removeAll(keepingCapacity: true)
-            _ = tracker.snapshot.replay(poll.exchanges, at: poll.time, interval: poll.interval, thresholds: monitorConfiguration.thresholds,
+            _ = tracker.snapshot.replay(poll.answers, at: poll.time, interval: poll.interval, thresholds: monitorConfiguration.thresholds,
                                         since: start, closing: &closed)
             for segment in closed { account(segment, in: &tracker.row) }
             if poll.time >= windowStart, let status = tracker.snapshot.sessionStatus, tracker.snapshot.state(.liveSessionStatus).lastSuccessAt == poll.time {

@@ -18,10 +18,11 @@ struct ChatRoutes: Sendable {
         guard let call = context.parameters.get("call").flatMap(ChatAPICall.init(rawValue:)) else {
             throw HTTPError(.notFound)
         }
-        await state.record(call.rawValue)
-        let json = HTTPAnswers.wantsJSON(request)
         let idText = context.parameters.get("id") ?? ""
-        guard let id = try? EntryPointID(parsing: idText) else {
+        let parsedID = try? EntryPointID(parsing: idText)
+        await state.record(call.rawValue, entryPoint: parsedID)
+        let json = HTTPAnswers.wantsJSON(request)
+        guard let id = parsedID else {
             let message = ChatAPIError.invalidEntryPointID(idText, reason: "not a positive whole number").description
             let body = ResponseBodies.error(status: 400, code: "400-115", message: message, json: json)
             return json ? HTTPAnswers.json(.badRequest, body) : HTTPAnswers.xml(.badRequest, body)

@@ -1,7 +1,11 @@
+import ECEChat
+
 /// Counts of API requests, per call and per wall-clock second, for request-budget tests.
 struct RequestStatistics: Sendable {
     private(set) var total = 0
     private(set) var byCall: [String: Int] = [:]
+    /// Per entry point and call: not in `/sim/stats` (10,000 entry points would swell it), read in-process by tests.
+    private(set) var byEntryPoint: [EntryPointID: [String: Int]] = [:]
     private(set) var peakPerSecond = 0
     /// API requests received and not yet answered (a stalled one stays until the client gives up).
     private(set) var open = 0
@@ -22,9 +26,10 @@ struct RequestStatistics: Sendable {
         open = max(0, open - 1)
     }
 
-    mutating func record(_ call: String, atWall wall: Double) {
+    mutating func record(_ call: String, entryPoint: EntryPointID?, atWall wall: Double) {
         total += 1
         byCall[call, default: 0] += 1
+        if let entryPoint { byEntryPoint[entryPoint, default: [:]][call, default: 0] += 1 }
         while head < window.count, window[head] <= wall - 1 { head += 1 }
         if head > 4096, head * 2 > window.count {
             window.removeFirst(head)

@@ -6,6 +6,10 @@ extension RunningSimulator {
     public func status(of id: EntryPointID) async -> EntryPointStatus? { await state.status(of: id) }
     public func requestCounts() async -> RequestCounts { await state.requestCounts() }
     public func resetRequestCounts() async { await state.resetRequestCounts() }
+    /// Requests of `call` for one entry point the server received since the start or last reset.
+    public func requestCount(_ call: ChatAPICall, entryPoint: EntryPointID) async -> Int {
+        await state.requestCount(call.rawValue, entryPoint: entryPoint)
+    }
     public func surveys() async -> [ReceivedSurvey] { await state.surveys() }
     public func advance(by seconds: Double) async { await state.advance(by: seconds) }
     public func setSpeed(_ speed: Double) async { await state.setSpeed(speed) }

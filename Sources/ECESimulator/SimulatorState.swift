@@ -168,8 +168,13 @@ public actor SimulatorState {
     // MARK: For the HTTP layer
 
     /// Counts one API request; call before anything can go wrong with it.
-    func record(_ call: String) {
-        statistics.record(call, atWall: wallClock.now())
+    func record(_ call: String, entryPoint: EntryPointID? = nil) {
+        statistics.record(call, entryPoint: entryPoint, atWall: wallClock.now())
+    }
+
+    /// Requests of `call` for one entry point since the start or last reset.
+    public func requestCount(_ call: String, entryPoint: EntryPointID) -> Int {
+        statistics.byEntryPoint[entryPoint]?[call] ?? 0
     }
 
     /// The value to report (nil for an unknown entry point) and what faults to inflict.

@@ -35,6 +35,8 @@ public struct DashboardState: Sendable, Hashable {
     public var bodyScroll = 0
     /// Where `w` appends events (`--events FILE`, or the default in the current directory).
     public var eventsPath = TerminalConfiguration.defaultEventsPath
+    /// How the event journal and the recording fare, as their sinks last said.
+    public var outputs = OutputFileStatus()
     /// Grid, table, or whichever suits the number of entry points (`--view`, `v`); the
     /// dashboard starts with `TerminalConfiguration.viewMode` (`auto` unless told).
     public var viewMode: DashboardViewMode = .grid
@@ -174,8 +176,8 @@ public struct DashboardState: Sendable, Hashable {
             let next = Self.intervalSteps.last { $0 < snapshot.askedInterval }
             return next.map { send(.setInterval($0), snapshot) } ?? []
         case .journal:
-            // The snapshot says whether the monitor is recording: toggle from what it says.
-            return send(snapshot.journalPath == nil ? .startJournal(eventsPath) : .stopJournal, snapshot)
+            // The journal's sink says whether it is writing: toggle from what it says.
+            return send(outputs.journalPath == nil ? .startJournal(eventsPath) : .stopJournal, snapshot)
         case .nextTheme:
             themeIndex = themeNames.isEmpty ? 0 : (themeIndex + 1) % themeNames.count
             notice = "theme: " + (themeNames.isEmpty ? "default" : themeNames[themeIndex])

@@ -14,7 +14,7 @@ public struct DashboardView: Sendable {
         let areas = snapshot.map { state.areas($0, size: size) } ?? ScreenAreas(size: size, diagnoses: 0)
         if state.isWall, state.screen == .grid, let snapshot {
             let wall = WallView(snapshot: snapshot, entryPoints: state.visibleEntryPoints(snapshot), selection: state.selection,
-                                demoURL: demoURL, rotateSeconds: state.wallRotateSeconds)
+                                demoURL: demoURL, rotateSeconds: state.wallRotateSeconds, outputs: state.outputs)
             // The wall's text panels fit where the grid does not; below that, the grid's rules.
             if let frame = wall.draw(into: &buffer, context: context) {
                 if state.showsHelp {
@@ -46,7 +46,8 @@ public struct DashboardView: Sendable {
         let (visible, page) = (grid.visible, grid.page)
 
         HeaderView(snapshot: snapshot, demoURL: demoURL, status: statusText(state, page: page, pageCount: grid.pageCount, shown: visible.count,
-                                                                           total: snapshot.entryPoints.count))
+                                                                           total: snapshot.entryPoints.count),
+                   outputs: state.outputs)
             .draw(into: &buffer, rect: areas.header, context: context)
         TotalsLineView(entryPoints: snapshot.entryPoints).draw(into: &buffer, rect: areas.totals, context: context)
         DiagnosisBannerView(diagnoses: snapshot.diagnoses).draw(into: &buffer, rect: areas.banner, context: context)

@@ -1,10 +1,10 @@
 /// Column widths of the detail screen's calls table: the value column takes what is left.
 struct DetailTableColumns {
-    static let headings = ["call", "value", "HTTP", "last", "p50", "p95", "last ok", "fails"]
+    static let headings = ["call", "value", "HTTP", "last", "p50", "p95", "last ok", "age", "fails"]
     let widths: [Int]
 
     init(width: Int) {
-        let fixed = [17, 0, 4, 7, 7, 7, 8, 5]
+        let fixed = [17, 0, 4, 7, 7, 7, 8, 7, 5]
         let value = max(8, width - fixed.reduce(0, +) - (fixed.count - 1))
         var widths = fixed
         widths[1] = value

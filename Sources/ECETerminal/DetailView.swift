@@ -85,6 +85,8 @@ public struct DetailView: Sendable {
                 latency.map { Self.latencyText($0.median) } ?? glyphs.missing,
                 latency.map { Self.latencyText($0.p95) } ?? glyphs.missing,
                 state.lastSuccessAt.map(context.clock.time) ?? "never",
+                // Each value's own age: the slower calls go every Nth round, so ages differ.
+                state.lastSuccessAt.map { DurationText.age(seconds: context.now.timeIntervalSince($0)) } ?? "",
                 state.consecutiveFailures > 0 ? String(state.consecutiveFailures) : "",
             ]
             let role: StyleRole = call == bodyCall ? .selection : state.isFailing ? .warning : .text

@@ -9,11 +9,13 @@ public struct HeaderView: Sendable {
     public var demoURL: String?
     /// Sort, filter and page, shown at the right of the counts row.
     public var status: String
+    public var outputs: OutputFileStatus
 
-    public init(snapshot: MonitorSnapshot, demoURL: String? = nil, status: String = "") {
+    public init(snapshot: MonitorSnapshot, demoURL: String? = nil, status: String = "", outputs: OutputFileStatus = OutputFileStatus()) {
         self.snapshot = snapshot
         self.demoURL = demoURL
         self.status = status
+        self.outputs = outputs
     }
 
     public func draw(into buffer: inout ScreenBuffer, rect: Rect, context: ViewContext) {
@@ -28,9 +30,15 @@ public struct HeaderView: Sendable {
         let budget = Self.budgetText(snapshot)
         // A replay shows the recorded moment, with its day: recordings outlive the day they were made.
         let clock = snapshot.replay == nil ? context.clock.time(context.now) : context.clock.day(context.now) + " " + context.clock.time(context.now)
-        let right = "\(interval)\(context.glyphs.separator)\(budget)\(context.glyphs.separator)\(clock) "
         let paused = Self.stateTag(snapshot, clock: context.clock)
-        let rightWidth = CharacterWidth.columns(of: right) + CharacterWidth.columns(of: paused) + 1
+        var right = "\(interval)\(context.glyphs.separator)\(budget)\(context.glyphs.separator)\(clock) "
+        var rightWidth = CharacterWidth.columns(of: right) + CharacterWidth.columns(of: paused) + 1
+        // How often the slower calls go, when the bar has room for it beside the server.
+        if let slower = snapshot.rotation.headerText {
+            let longer = "\(interval)\(context.glyphs.separator)\(slower)\(context.glyphs.separator)\(budget)\(context.glyphs.separator)\(clock) "
+            let longerWidth = rightWidth + CharacterWidth.columns(of: longer) - CharacterWidth.columns(of: right)
+            if rect.width - longerWidth >= Self.minimumServerWidth { (right, rightWidth) = (longer, longerWidth) }
+        }
 
         var left = " ecetop  "
         if let demoURL {
@@ -41,7 +49,7 @@ public struct HeaderView: Sendable {
             left += snapshot.server
         }
         let leftRoom = rect.width - rightWidth
-        if leftRoom >= 12 {
+        if leftRoom >= Self.minimumServerWidth {
             buffer.write(ScreenBuffer.fit(left, width: leftRoom, ellipsis: context.glyphs.ellipsis), x: rect.x, y: rect.y, style: bar)
             var x = rect.maxX - rightWidth + 1
             if !paused.isEmpty {
@@ -98,6 +106,9 @@ public struct HeaderView: Sendable {
         }
     }
 
+    /// Below this many columns for the title and server, the bar keeps only the clock and state.
+    static let minimumServerWidth = 12
+
     /// ` PAUSED ` live; ` REPLAY 4x `, ` REPLAY 4x PAUSED ` or ` REPLAY 4x END ` in a replay.
     static func stateTag(_ snapshot: MonitorSnapshot, clock: ClockFormatter = ClockFormatter()) -> String {
         guard let replay = snapshot.replay else {
@@ -113,9 +124,9 @@ public struct HeaderView: Sendable {
 
     /// `● REC ecetop-events.jsonl` while recording, the error when the journal failed.
     func journalText(_ glyphs: GlyphSet) -> (String, CellStyle)? {
-        if let path = snapshot.journalPath { return ("\(glyphs.ok) REC \(path)", CellStyle(.critical, [.bold])) }
-        if let error = snapshot.journalError { return ("\(glyphs.warning) journal: \(error)", CellStyle(.warning, [.bold])) }
-        if let error = snapshot.recordingError { return ("\(glyphs.warning) record: \(error)", CellStyle(.warning, [.bold])) }
+        if let path = outputs.journalPath { return ("\(glyphs.ok) REC \(path)", CellStyle(.critical, [.bold])) }
+        if let error = outputs.journalError { return ("\(glyphs.warning) journal: \(error)", CellStyle(.warning, [.bold])) }
+        if let error = outputs.recordingError { return ("\(glyphs.warning) record: \(error)", CellStyle(.warning, [.bold])) }
         return nil
     }
 

@@ -123,9 +123,8 @@ public struct PanelView: Sendable {
     }
 
     /// The age of the data, with how long calls have been failing or which alert is raised.
-    private func footerLine(failingCalls: [(call: ChatAPICall, error: ChatAPIError)], context: ViewContext) -> (String, StyleRole) {
-        let age = entryPoint.newestDataAt.map { DurationText.age(seconds: context.now.timeIntervalSince($0)) }
-        var parts: [String] = [age.map { "data \($0) old" } ?? "no data yet"]
+    private func footerLine(failingCalls: [(call: ChatAPICall, error: CallFailure)], context: ViewContext) -> (String, StyleRole) {
+        var parts: [String] = [entryPoint.dataAgeText(at: context.now).map { "data \($0) old" } ?? "no data yet"]
         if let failing = failingCalls.first {
             let state = entryPoint.state(failing.call)
             // Other calls still answer, so the newest data is fresh: the age that matters is

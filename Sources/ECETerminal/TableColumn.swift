@@ -126,9 +126,8 @@ extension TableColumn {
                 let more = failing.count > 1 ? " (+\(failing.count - 1))" : ""
                 return Cell("\(context.glyphs.warning) \(first.error.description)\(more)", .warning)
             }
-            guard let newest = entryPoint.newestDataAt else { return Cell("no data yet", .dim) }
-            let age = DurationText.age(seconds: context.now.timeIntervalSince(newest)) + " old"
-            return Cell(age, entryPoint.isStale ? .stale : .dim)
+            guard let age = entryPoint.dataAgeText(at: context.now) else { return Cell("no data yet", .dim) }
+            return Cell(age + " old", entryPoint.isStale ? .stale : .dim)
         }, subtotal: { totals, _ in totals.leftOut > 0 ? "\(totals.leftOut) left out" : "" }),
     ]
 }

@@ -44,9 +44,12 @@ public final class TerminalApp: Sendable {
     ///   - commands: called on the UI thread for each command a key produces for a live
     ///     monitor; it must not block (yield into an `AsyncStream` continuation, for instance).
     ///   - replay: the same for a replay's controls, when the snapshots come from one.
+    ///   - outputs: how the journal and the recording fare, read on the UI thread before each
+    ///     frame; it must not block (the sinks answer under a lock).
     /// - Throws: `TerminalError` when there is no usable terminal.
     public func run(commands: @escaping @Sendable (MonitorCommand) -> Void = { _ in },
-                    replay: @escaping @Sendable (ReplayControl) -> Void = { _ in }) async throws {
+                    replay: @escaping @Sendable (ReplayControl) -> Void = { _ in },
+                    outputs: @escaping @Sendable () -> OutputFileStatus = { OutputFileStatus() }) async throws {
         guard isRunning.exchange(true, ordering: .sequentiallyConsistent) == false else { throw TerminalError.alreadyRunning }
         defer { isRunning.store(false, ordering: .sequentiallyConsistent) }
         quitRequested.store(false, ordering: .sequentiallyConsistent)
@@ -55,7 +58,7 @@ public final class TerminalApp: Sendable {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
                 let thread = Thread { [self] in
                     do {
-                        try TerminalLoop(app: self, commands: commands, replay: replay).run()
+                        try TerminalLoop(app: self, commands: commands, replay: replay, outputs: outputs).run()
                         continuation.resume()
                     } catch {
                         continuation.resume(throwing: error)
@@ -72,10 +75,11 @@ public final class TerminalApp: Sendable {
     /// Shows the dashboard with `work` going on beside it (monitors, a replay, the heap
     /// trimmer) until the user quits, then cancels that work and waits for it to end.
     public func run(beside work: [@Sendable () async -> Void], commands: @escaping @Sendable (MonitorCommand) -> Void = { _ in },
-                    replay: @escaping @Sendable (ReplayControl) -> Void = { _ in }) async throws {
+                    replay: @escaping @Sendable (ReplayControl) -> Void = { _ in },
+                    outputs: @escaping @Sendable () -> OutputFileStatus = { OutputFileStatus() }) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for job in work { group.addTask { await job() } }
-            try await run(commands: commands, replay: replay)
+            try await run(commands: commands, replay: replay, outputs: outputs)
             group.cancelAll()
         }
     }

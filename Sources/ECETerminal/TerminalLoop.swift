@@ -14,6 +14,7 @@ final class TerminalLoop {
     private let app: TerminalApp
     private let commands: @Sendable (MonitorCommand) -> Void
     private let replay: @Sendable (ReplayControl) -> Void
+    private let outputs: @Sendable () -> OutputFileStatus
     private let view: DashboardView
     private var state: DashboardState
     private var snapshot: MonitorSnapshot?
@@ -25,10 +26,12 @@ final class TerminalLoop {
     /// after every poll (dozens a second with many entry points); a key still draws at once.
     private static let snapshotFrameSpacing: TimeInterval = 0.2
 
-    init(app: TerminalApp, commands: @escaping @Sendable (MonitorCommand) -> Void, replay: @escaping @Sendable (ReplayControl) -> Void) {
+    init(app: TerminalApp, commands: @escaping @Sendable (MonitorCommand) -> Void, replay: @escaping @Sendable (ReplayControl) -> Void,
+         outputs: @escaping @Sendable () -> OutputFileStatus) {
         self.app = app
         self.commands = commands
         self.replay = replay
+        self.outputs = outputs
         view = DashboardView(demoURL: app.configuration.demoURL)
         state = DashboardState(sort: app.configuration.initialSort, filter: app.configuration.initialFilter)
         state.eventsPath = app.configuration.eventsPath
@@ -121,6 +124,12 @@ final class TerminalLoop {
                 snapshotWaiting = true
                 if app.configuration.bell, bell.shouldRing(for: newest) { beep() }
                 _ = perform(state.reconcile(with: newest), renderer: renderer)
+            }
+
+            let files = outputs()
+            if files != state.outputs {
+                state.outputs = files
+                needsDraw = true
             }
 
             let second = Int(Date().timeIntervalSince1970.rounded(.down))

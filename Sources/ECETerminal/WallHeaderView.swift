@@ -6,10 +6,12 @@ import ECEMonitor
 public struct WallHeaderView: Sendable {
     public var snapshot: MonitorSnapshot
     public var demoURL: String?
+    public var outputs: OutputFileStatus
 
-    public init(snapshot: MonitorSnapshot, demoURL: String? = nil) {
+    public init(snapshot: MonitorSnapshot, demoURL: String? = nil, outputs: OutputFileStatus = OutputFileStatus()) {
         self.snapshot = snapshot
         self.demoURL = demoURL
+        self.outputs = outputs
     }
 
     /// Rows the header takes on a screen `height` rows tall: the clock's height.
@@ -47,7 +49,7 @@ public struct WallHeaderView: Sendable {
         }
 
         var line = "every " + DurationText.interval(snapshot.effectiveInterval)
-        if let path = snapshot.journalPath { line += "\(glyphs.separator)REC \(path)" }
+        if let path = outputs.journalPath { line += "\(glyphs.separator)REC \(path)" }
         let tag = HeaderView.stateTag(snapshot, clock: context.clock)
         // The totals go on the fourth row; a three-row header gives them the polling line's
         // place unless polling is paused or replayed, which a wall must say first.

@@ -9,6 +9,7 @@ public struct WallView: Sendable {
     public var selection: EntryPointID?
     public var demoURL: String?
     public var rotateSeconds: Int
+    public var outputs: OutputFileStatus
 
     /// What the footer and the help overlay need from a drawn wall.
     public struct Frame: Sendable, Hashable {
@@ -20,12 +21,13 @@ public struct WallView: Sendable {
     }
 
     public init(snapshot: MonitorSnapshot, entryPoints: [EntryPointSnapshot], selection: EntryPointID?, demoURL: String?,
-                rotateSeconds: Int) {
+                rotateSeconds: Int, outputs: OutputFileStatus = OutputFileStatus()) {
         self.snapshot = snapshot
         self.entryPoints = entryPoints
         self.selection = selection
         self.demoURL = demoURL
         self.rotateSeconds = rotateSeconds
+        self.outputs = outputs
     }
 
     /// Draws the wall; nil, with nothing drawn, when the screen is too small for even one
@@ -41,7 +43,7 @@ public struct WallView: Sendable {
         guard size.width >= WallLayout.PanelSize.large.minimumWidth,
               var layout = WallLayout(area: body, count: max(1, entryPoints.count)) else { return nil }
 
-        WallHeaderView(snapshot: snapshot, demoURL: demoURL)
+        WallHeaderView(snapshot: snapshot, demoURL: demoURL, outputs: outputs)
             .draw(into: &buffer, rect: Rect(x: 0, y: 0, width: size.width, height: headerHeight), context: context)
         DiagnosisBannerView(diagnoses: snapshot.diagnoses)
             .draw(into: &buffer, rect: Rect(x: 0, y: headerHeight, width: size.width, height: bannerLines), context: context)

@@ -49,9 +49,11 @@ enum DashboardRunner {
         }
         var failure: (any Error)?
         do {
-            try await app.run(beside: work) { command in
+            try await app.run(beside: work, commands: { command in
                 for site in monitors { site.monitor.send(command) }
-            }
+            }, outputs: {
+                monitors.map(\.monitor.outputs).reduce(OutputFileStatus()) { $0.merged(with: $1) }
+            })
         } catch {
             failure = error
         }

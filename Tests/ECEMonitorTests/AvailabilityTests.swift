@@ -26,7 +26,7 @@ struct AvailabilityTests {
         _ = snapshot.updateStaleness(at: origin, interval: .seconds(5), ageWithoutData: 0)
         var closed: [AvailabilityLedger.Segment] = []
         for (second, exchanges) in rounds {
-            _ = snapshot.replay(exchanges, at: at(second), interval: .seconds(5), thresholds: .init(), since: origin, closing: &closed)
+            _ = snapshot.replay(exchanges.map(CallAnswer.init), at: at(second), interval: .seconds(5), thresholds: .init(), since: origin, closing: &closed)
         }
         return snapshot
     }
@@ -54,7 +54,7 @@ struct AvailabilityTests {
         // Answers again at 100: the gap stays unknown, not allowed.
         var later = snapshot
         var closed: [AvailabilityLedger.Segment] = []
-        _ = later.replay(Self.answer(allowed: true), at: Self.at(100), interval: .seconds(5), thresholds: .init(), since: Self.origin, closing: &closed)
+        _ = later.replay(Self.answer(allowed: true).map(CallAnswer.init), at: Self.at(100), interval: .seconds(5), thresholds: .init(), since: Self.origin, closing: &closed)
         #expect(closed == [.init(start: Self.at(0), end: Self.at(30), state: .allowed), .init(start: Self.at(30), end: Self.at(100), state: .unknown)])
         #expect(later.availability.breakdown(from: nil, to: Self.at(110)).seconds == [.allowed: 40, .unknown: 70])
     }

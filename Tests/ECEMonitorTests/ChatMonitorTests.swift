@@ -117,6 +117,7 @@ struct ChatMonitorTests {
         let harness = try await MonitorHarness(entryPoints: entryPoints) {
             $0.interval = .seconds(1)
             $0.budget = .init(ratePerSecond: 20, burst: 20)
+            $0.fullEvery = 1
         }
         do {
             var sent: [(Duration, Int)] = []
@@ -145,6 +146,80 @@ struct ChatMonitorTests {
             #expect(firstPoll.values.max()! <= .seconds(127))
             // And the simulator agrees about the wall-clock peak it saw.
             #expect(await harness.simulator.requestCounts().total == snapshot.requestsSent)
+        } catch {
+            try await harness.shutdown()
+            throw error
+        }
+        try await harness.shutdown()
+    }
+
+    /// 60 entry points asked every 2 s under 20 requests/s: the slower calls go every 10th round,
+    /// so chatAllowed reaches the server every 6.9 s (every 15 s with all five calls a round).
+    @Test func chatAllowedOfSixtyEntryPointsReachesTheServerEveryEightSecondsWithinTheBudget() async throws {
+        let entryPoints = ids(6000...6059)
+        let harness = try await MonitorHarness(entryPoints: entryPoints) {
+            $0.interval = .seconds(2)
+            $0.budget = .init(ratePerSecond: 20, burst: 20)
+        }
+        do {
+            var lastSeen: [EntryPointID: (count: Int, at: Duration)] = [:]
+            var longestGap: [EntryPointID: Duration] = [:]
+            var totals: [(Duration, Int)] = []
+            var now = Duration.zero
+            while now < .seconds(120) {
+                try await harness.advance(by: .milliseconds(500), step: .milliseconds(250))
+                now += .milliseconds(500)
+                totals.append((now, await harness.simulator.requestCounts().total))
+                for id in entryPoints {
+                    // Counted where they arrive, per entry point: the simulator.
+                    let count = await harness.simulator.requestCount(.chatAllowed, entryPoint: id)
+                    guard count != lastSeen[id]?.count else { continue }
+                    // After the first minute: the first rounds (all five calls each) are done.
+                    if let last = lastSeen[id], now > .seconds(60) { longestGap[id] = max(longestGap[id] ?? .zero, now - last.at) }
+                    lastSeen[id] = (count, now)
+                }
+            }
+            let snapshot = await harness.monitor.snapshot
+            #expect(snapshot.rotation.fullEvery == 10)
+            #expect(snapshot.effectiveInterval == .milliseconds(6900))
+            #expect(longestGap.count == entryPoints.count)
+            // Seen at half-second steps, so a gap reads up to half a second long.
+            #expect(longestGap.values.max()! <= .seconds(8), "longest gap between two chatAllowed of one entry point")
+            // The slower calls went too, less often.
+            let capacity = await harness.simulator.requestCounts().count("capacity")
+            let chatAllowed = await harness.simulator.requestCounts().count("chatAllowed")
+            #expect(capacity >= entryPoints.count && capacity * 3 < chatAllowed)
+            // Never more than the budget: the burst, then 20 a second.
+            for (index, (start, count)) in totals.enumerated() {
+                for (end, later) in totals[index...] where end > start {
+                    #expect(later - count <= 20 + Int(((end - start).inSeconds * 20).rounded(.up)))
+                }
+            }
+        } catch {
+            try await harness.shutdown()
+            throw error
+        }
+        try await harness.shutdown()
+    }
+
+    /// A new chatAllowed answer in a round without the slower calls brings them at once.
+    @Test func aStateChangeBringsTheSlowerCallsAtOnce() async throws {
+        let id = EntryPointID(6100)!
+        let harness = try await MonitorHarness(entryPoints: [id]) {
+            $0.interval = .seconds(1)
+            $0.fullEvery = 10
+        }
+        do {
+            try await harness.advance(until: { _ in await harness.simulator.requestCount(.chatAllowed, entryPoint: id) >= 3 })
+            let before = await harness.simulator.requestCount(.chatAllowed, entryPoint: id)
+            #expect(await harness.simulator.requestCount(.capacity, entryPoint: id) == 1)
+            await harness.simulator.setActive(id, false)
+            // One round sees the change (without the slower calls), the next is full at once:
+            // no time has to pass for it.
+            try await harness.advance(until: { _ in await harness.simulator.requestCount(.capacity, entryPoint: id) == 2 }, limit: .milliseconds(1500))
+            #expect(await harness.simulator.requestCount(.chatAllowed, entryPoint: id) == before + 2)
+            #expect(before + 1 < 10, "the change came in a round without the slower calls")
+            #expect(harness.entry(6100, in: await harness.monitor.snapshot)?.chatAllowed?.allowed == false)
         } catch {
             try await harness.shutdown()
             throw error
@@ -216,11 +291,11 @@ struct ChatMonitorTests {
         do {
             try await harness.advance(until: { $0.entryPoints.allSatisfy { $0.chatAllowed?.allowed == true } })
             harness.monitor.send(.startJournal(path))
-            try await harness.advance(until: { $0.journalPath == path })
+            try await harness.advance(until: { _ in harness.monitor.outputs.journalPath == path })
             await harness.simulator.setActive(EntryPointID(8001)!, false)
             let (snapshot, _) = try await harness.advance(until: { harness.entry(8001, in: $0)?.chatAllowed?.allowed == false })
             harness.monitor.send(.stopJournal)
-            try await harness.advance(until: { $0.journalPath == nil })
+            try await harness.advance(until: { _ in harness.monitor.outputs.journalPath == nil })
             let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
             // Everything logged so far, then the new transition.
             #expect(lines.count >= snapshot.events.count)
@@ -240,9 +315,9 @@ struct ChatMonitorTests {
         let harness = try await MonitorHarness(entryPoints: ids(8100...8100))
         do {
             harness.monitor.send(.startJournal("/nonexistent-folder/x.jsonl"))
-            let (snapshot, _) = try await harness.advance(until: { $0.journalError != nil })
-            #expect(snapshot.journalError == "cannot create event journal /nonexistent-folder/x.jsonl (No such file or directory)")
-            #expect(snapshot.journalPath == nil)
+            try await harness.advance(until: { _ in harness.monitor.outputs.journalError != nil })
+            #expect(harness.monitor.outputs.journalError == "cannot create event journal /nonexistent-folder/x.jsonl (No such file or directory)")
+            #expect(harness.monitor.outputs.journalPath == nil)
         } catch {
             try await harness.shutdown()
             throw error

@@ -11,7 +11,7 @@ struct DiagnosisRulesTests {
         var snapshot = EntryPointSnapshot(id: EntryPointID(id)!)
         for (call, outcome) in exchanges {
             var state = CallState()
-            state.record(ChatAPIExchange(call: call, entryPoint: snapshot.id, outcome: outcome, httpStatus: status, contentType: nil, latency: .zero, body: []), at: t0)
+            state.record(CallAnswer(ChatAPIExchange(call: call, entryPoint: snapshot.id, outcome: outcome, httpStatus: status, contentType: nil, latency: .zero, body: [])), at: t0)
             snapshot.calls[call] = state
         }
         snapshot.statusSince = statusSince

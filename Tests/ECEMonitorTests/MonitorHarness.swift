@@ -67,12 +67,12 @@ final class MonitorHarness: Sendable {
 
     /// Advances until `condition` holds for the latest snapshot, or fails after `limit` of simulated time.
     @discardableResult
-    func advance(until condition: (MonitorSnapshot) -> Bool, limit: Duration = .seconds(30), step: Duration = .milliseconds(100)) async throws -> (snapshot: MonitorSnapshot, elapsed: Duration) {
+    func advance(until condition: (MonitorSnapshot) async -> Bool, limit: Duration = .seconds(30), step: Duration = .milliseconds(100)) async throws -> (snapshot: MonitorSnapshot, elapsed: Duration) {
         var moved = Duration.zero
         try await settle()
         while true {
             let snapshot = await monitor.snapshot
-            if condition(snapshot) { return (snapshot, moved) }
+            if await condition(snapshot) { return (snapshot, moved) }
             guard moved < limit else { throw HarnessTimeout(what: "condition within \(limit) of simulated time") }
             clock.advance(by: step)
             moved += step

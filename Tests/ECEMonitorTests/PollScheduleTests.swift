@@ -6,9 +6,10 @@ import Testing
 @Suite("Poll schedule")
 struct PollScheduleTests {
     func schedule(_ range: ClosedRange<Int64>, interval: Duration = .seconds(10), maximumBackoff: Duration = .seconds(60),
-                  budget: RequestBudget.Configuration = .init(ratePerSecond: 0, burst: 0)) -> PollSchedule {
+                  budget: RequestBudget.Configuration = .init(ratePerSecond: 0, burst: 0), fullEvery: Int? = nil) -> PollSchedule {
         var configuration = MonitorConfiguration()
         configuration.interval = interval
+        configuration.fullEvery = fullEvery
         configuration.maximumBackoff = maximumBackoff
         configuration.budget = budget
         return PollSchedule(entryPoints: ids(range), configuration: configuration)
@@ -168,11 +169,72 @@ struct PollScheduleTests {
     }
 
     @Test func aShortBudgetStretchesTheInterval() {
-        // 10 entry points × 5 calls at 10 requests/s: each can be polled every 5 s at best.
-        let schedule = schedule(1...10, interval: .seconds(1), budget: .init(ratePerSecond: 10, burst: 20))
+        // 10 entry points × 5 calls at 10 requests/s, every round full: each every 5 s at best.
+        let full = schedule(1...10, interval: .seconds(1), budget: .init(ratePerSecond: 10, burst: 20), fullEvery: 1)
+        #expect(full.effectiveInterval == .seconds(5))
+        #expect(ids(1...10).allSatisfy { full.dueTime(of: $0)! < .seconds(5) })
+        #expect(ids(1...10).contains { full.dueTime(of: $0)! >= .seconds(1) })
+        // Left to choose, the slower calls go every 10th round first: 2.3 calls a round, 2.3 s.
+        let rotating = schedule(1...10, interval: .seconds(1), budget: .init(ratePerSecond: 10, burst: 20))
+        #expect(rotating.rotation.fullEvery == 10)
+        #expect(rotating.effectiveInterval == .milliseconds(2300))
+    }
+
+    @Test func nFitsTheAskedIntervalBeforeTheIntervalIsStretched() {
+        // 30 every 5 s at 20/s: N = 3 (3 calls a round) keeps 5 s.
+        var schedule = schedule(1...30, interval: .seconds(5), budget: .init(ratePerSecond: 20, burst: 20))
+        #expect(schedule.rotation.fullEvery == 3)
         #expect(schedule.effectiveInterval == .seconds(5))
-        #expect(ids(1...10).allSatisfy { schedule.dueTime(of: $0)! < .seconds(5) })
-        #expect(ids(1...10).contains { schedule.dueTime(of: $0)! >= .seconds(1) })
+        // Asked for 2 s: nothing fits, N = 10 and the interval stretches to 30 × 2.3 / 20.
+        schedule.setInterval(.seconds(2), now: .zero)
+        #expect(schedule.rotation.fullEvery == 10)
+        #expect(schedule.effectiveInterval == .milliseconds(3450))
+        // Fewer entry points: all five calls fit every round again.
+        schedule.remove(ids(5...30))
+        #expect(schedule.rotation.fullEvery == 1)
+        #expect(schedule.effectiveInterval == .seconds(2))
+        schedule.add(ids(5...60), now: .zero)
+        #expect(schedule.rotation.fullEvery == 10)
+        // The case: 60 every 2 s at 20/s; chatAllowed goes every 6.9 s, not 15 s.
+        #expect(schedule.effectiveInterval == .milliseconds(6900))
+        // `--full-every` is kept whatever the budget; an unlimited budget polls everything.
+        #expect(self.schedule(1...60, interval: .seconds(2), budget: .init(ratePerSecond: 20, burst: 20), fullEvery: 2).rotation.fullEvery == 2)
+        #expect(self.schedule(1...60, interval: .seconds(2)).rotation.fullEvery == 1)
+    }
+
+    @Test func slowerCallsGoEveryNthRoundOfEachEntryPoint() {
+        var schedule = schedule(1...2, interval: .seconds(1), fullEvery: 3)
+        let all = ChatAPICall.allCases, frequent: [ChatAPICall] = [.liveSessionStatus, .chatAllowed]
+        var first: [[ChatAPICall]] = [], second: [[ChatAPICall]] = []
+        for round in 0..<7 {
+            let now = Duration.seconds(round + 1)
+            first.append(schedule.calls(for: id(1)))
+            second.append(schedule.calls(for: id(2)))
+            #expect(Set(dispatchDue(&schedule, now: now)) == Set(ids(1...2)))
+            schedule.didAnswer(id(1), now: now)
+            schedule.didAnswer(id(2), now: now)
+        }
+        #expect(first == [all, frequent, frequent, all, frequent, frequent, all])
+        // Both start full; after that their full rounds fall in different rounds of all.
+        #expect(second == [all, frequent, all, frequent, frequent, all, frequent])
+    }
+
+    @Test func aNewChatAllowedAnswerBringsAFullRoundAtOnce() {
+        var schedule = schedule(1...1, interval: .seconds(10), fullEvery: 5)
+        #expect(dispatchDue(&schedule, now: .seconds(10)) == [id(1)])
+        // A change seen in a full round: nothing more is owed.
+        #expect(schedule.didAnswer(id(1), now: .seconds(10), chatAllowedChanged: true) == nil)
+        #expect(schedule.calls(for: id(1)).count == 2)
+        #expect(dispatchDue(&schedule, now: .seconds(20)) == [id(1)])
+        // Seen in a round without the slower calls: a full round is due now, ahead of its time.
+        #expect(schedule.didAnswer(id(1), now: .seconds(21), chatAllowedChanged: true) == .seconds(21))
+        #expect(schedule.next(now: .seconds(21)) == .poll(id(1)))
+        #expect(schedule.calls(for: id(1)) == ChatAPICall.allCases)
+        #expect(dispatchDue(&schedule, now: .seconds(21)) == [id(1)])
+        schedule.didAnswer(id(1), now: .seconds(21))
+        // Then the rotation goes on, and the next poll keeps to the interval.
+        #expect(schedule.calls(for: id(1)).count == 2)
+        #expect(schedule.next(now: .seconds(22)) != .poll(id(1)))
     }
 
     @Test func addAndRemove() {

@@ -91,7 +91,7 @@ struct QueueForecastTests {
         // Full at 8 two and a half minutes ago, then it rises again 1 per 10 s.
         let rounds: [(at: Double, depth: Int, full: Bool)] = [(-150, 8, true), (-30, 3, false), (-20, 4, false), (-10, 5, false), (0, 6, false)]
         for round in rounds {
-            _ = learned.replay(exchanges(depth: round.depth, full: round.full), at: Self.now.addingTimeInterval(round.at), interval: .seconds(10),
+            _ = learned.replay(exchanges(depth: round.depth, full: round.full).map(CallAnswer.init), at: Self.now.addingTimeInterval(round.at), interval: .seconds(10),
                                thresholds: .init(), since: start, closing: &closed)
         }
         #expect(learned.learnedMaxQueueDepth == 8)
@@ -120,7 +120,7 @@ struct QueueForecastTests {
         for (index, depth) in [2, 4, 6, 8].enumerated() {
             let exchanges = [ChatAPIExchange(call: .liveSessionStatus, entryPoint: id, outcome: .success(.sessionStatus(SessionStatus(queueDepth: depth, waitTimeSeconds: 0))),
                                              httpStatus: 200, contentType: nil, latency: .milliseconds(1), body: [])]
-            events += snapshot.replay(exchanges, at: Self.now.addingTimeInterval(Double(index) * 10), interval: .seconds(10),
+            events += snapshot.replay(exchanges.map(CallAnswer.init), at: Self.now.addingTimeInterval(Double(index) * 10), interval: .seconds(10),
                                       thresholds: AlertThresholds(fullInAtMostSeconds: 60), since: Self.now, closing: &closed)
         }
         // 12 a minute, 8 now: full in 10 s.

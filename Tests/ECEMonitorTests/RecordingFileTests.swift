@@ -53,6 +53,21 @@ struct RecordingFileTests {
         #expect(recorder.lastError?.hasPrefix("cannot write /dev/full") == true)
     }
 
+    /// The dashboard hears of it from the monitor's sinks, merged across sites.
+    @Test func failedWriteReachesTheDashboardThroughTheMonitor() async throws {
+        let recorder = try PollRecorder(.init(path: "/dev/full"))
+        var configuration = MonitorConfiguration()
+        configuration.sinks = [recorder]
+        let client = try ChatAPIClient(server: ChatAPIServer(parsing: "http://127.0.0.1:9"))
+        let monitor = ChatMonitor(client: client, entryPoints: [], configuration: configuration, clock: ManualClock())
+        let status = monitor.outputs
+        #expect(status.recordingError?.hasPrefix("cannot write /dev/full") == true)
+        #expect(status.journalPath == nil && status.journalError == nil)
+        let merged = OutputFileStatus(journalPath: "events.jsonl").merged(with: status)
+        #expect(merged == OutputFileStatus(journalPath: "events.jsonl", recordingError: status.recordingError))
+        try await client.shutdown()
+    }
+
     /// Values come back as the server sent them: unknown reasons and codes verbatim, errors
     /// with their text, kind and status.
     @Test func valuesAndErrorsSurviveTheRoundTrip() throws {
@@ -73,7 +88,8 @@ struct RecordingFileTests {
         let poll = try #require(recording.polls.first)
         #expect(RecordingTimeText.of(poll.time) == "2027-01-15T08:00:01.250Z")
         #expect(poll.interval == .seconds(5))
-        for (original, replayed) in zip(exchanges, poll.exchanges) {
+        #expect(poll.answers.count == exchanges.count)
+        for (original, replayed) in zip(exchanges, poll.answers) {
             #expect(replayed.call == original.call)
             #expect(replayed.value == original.value)
             #expect(replayed.error?.description == original.error?.description)
@@ -114,7 +130,7 @@ struct RecordingFileTests {
             #expect(text.split(separator: "\n").first?.contains(#""format":"ecetop-recording""#) == true)
         }
         let both = try Recording.read([path + ".1", path])
-        let depths = both.polls.map { poll in poll.exchanges.compactMap { if case .sessionStatus(let s) = $0.value { s.queueDepth } else { nil } }.first! }
+        let depths = both.polls.map { poll in poll.answers.compactMap { if case .sessionStatus(let s) = $0.value { s.queueDepth } else { nil } }.first! }
         // The newest lines, none missing between the two files, the last one last.
         #expect(depths.last == count - 1)
         #expect(depths == Array((count - depths.count)..<count))

@@ -14,8 +14,8 @@ struct SiteMergeTests {
         let outcome: Result<ChatAPIValue, ChatAPIError> = answered
             ? .success(.chatAllowed(ChatAllowed(allowed: true)))
             : .failure(.connectionRefused(call: "chatAllowed", cause: "refused"))
-        state.record(ChatAPIExchange(call: .chatAllowed, entryPoint: EntryPointID(id)!, outcome: outcome, httpStatus: answered ? 200 : nil,
-                                     contentType: nil, latency: .milliseconds(3), body: []), at: time)
+        state.record(CallAnswer(ChatAPIExchange(call: .chatAllowed, entryPoint: EntryPointID(id)!, outcome: outcome, httpStatus: answered ? 200 : nil,
+                                                contentType: nil, latency: .milliseconds(3), body: [])), at: time)
         return EntryPointSnapshot(id: EntryPointID(id)!, group: group, calls: [.chatAllowed: state])
     }
 

@@ -19,7 +19,7 @@ enum DetailCases {
             let exchange = ChatAPIExchange(call: call, entryPoint: Fixtures.id(id), outcome: outcome, httpStatus: last ? status : 200,
                                            contentType: "application/xml", latency: .milliseconds(milliseconds),
                                            body: last ? Array(body.utf8) : [])
-            state.record(exchange, at: now.addingTimeInterval(-age - Double(latencies.count - 1 - index) * 5))
+            state.record(CallAnswer(exchange), at: now.addingTimeInterval(-age - Double(latencies.count - 1 - index) * 5))
         }
         return state
     }
@@ -84,7 +84,7 @@ enum DetailCases {
         var entryPoint = Fixtures.entryPoint(1001, reason: .entryPointInactive, agents: false, eligibility: 1, statusAge: 75)
         entryPoint.calls[.capacity] = {
             var state = recorded(.capacity, id: 1001, value: .capacity(4), latencies: [10, 12])
-            state.lastError = .httpStatus(call: "capacity", status: 503, body: Array("Service Unavailable".utf8))
+            state.lastError = CallFailure(.httpStatus(call: "capacity", status: 503, body: Array("Service Unavailable".utf8)))
             state.lastErrorAt = now.addingTimeInterval(-300)
             return state
         }()
@@ -189,10 +189,9 @@ extension DetailCases {
     static func bannerServerErrors() -> String { bannerFrame([.serverErrors(status: 500, affected: 11, total: 12, since: since)]) }
 
     static func headerFrame(path: String?, error: String?) -> String {
-        var snapshot = Fixtures.snapshot(Array(Fixtures.fleet(2)))
-        snapshot.journalPath = path
-        snapshot.journalError = error
+        let snapshot = Fixtures.snapshot(Array(Fixtures.fleet(2)))
         var state = DashboardState()
+        state.outputs = OutputFileStatus(journalPath: path, journalError: error)
         _ = state.reconcile(with: snapshot)
         return Fixtures.frame(state, snapshot, width: 100, height: 12)
     }

@@ -15,12 +15,12 @@ import Testing
              alerts: service_not_running (critical since 22:09:21, not acknowledged: a)
              data 2s old · next poll in 3s
 
-             call              value                                                    HTTP last    p50     p95     last ok  fails
-             agentAvailability no agent available                                       200  40 ms   11 ms   40 ms   22:13:19
-             capacity          0 free slots                                             200  40 ms   11 ms   40 ms   22:13:19
-             liveSessionStatus depth 9, wait 3m 00s                                     200  40 ms   11 ms   40 ms   22:13:19
-             checkEligibility  1 (no agent available)                                   200  40 ms   11 ms   40 ms   22:13:19
-             chatAllowed       not allowed: service_not_running                         200  250 ms  30 ms   250 ms  22:13:19
+             call              value                                            HTTP last    p50     p95     last ok  age     fails
+             agentAvailability no agent available                               200  40 ms   11 ms   40 ms   22:13:19 2s
+             capacity          0 free slots                                     200  40 ms   11 ms   40 ms   22:13:19 2s
+             liveSessionStatus depth 9, wait 3m 00s                             200  40 ms   11 ms   40 ms   22:13:19 2s
+             checkEligibility  1 (no agent available)                           200  40 ms   11 ms   40 ms   22:13:19 2s
+             chatAllowed       not allowed: service_not_running                 200  250 ms  30 ms   250 ms  22:13:19 2s
 
              queue depth  now 9  min 0  max 9  (15 min)  ▼ 22:09:21 se…  transitions, newest first: 4
                ▼                                        ▼                22:10:01  eligibility: 0 (queue can take new chats) → 1 (…
@@ -62,12 +62,12 @@ import Testing
              alerts: service_not_running (critical since 22:09:21, not acknowledged: a)
              data 2s old · next poll in 3s
 
-             call              value            HTTP last    p50     p95     last ok  fails
-             agentAvailability no agent availa… 200  40 ms   11 ms   40 ms   22:13:19
-             capacity          0 free slots     200  40 ms   11 ms   40 ms   22:13:19
-             liveSessionStatus depth 9, wait 3… 200  40 ms   11 ms   40 ms   22:13:19
-             checkEligibility  1 (no agent ava… 200  40 ms   11 ms   40 ms   22:13:19
-             chatAllowed       not allowed: se… 200  250 ms  30 ms   250 ms  22:13:19
+             call              value    HTTP last    p50     p95     last ok  age     fails
+             agentAvailability no agen… 200  40 ms   11 ms   40 ms   22:13:19 2s
+             capacity          0 free … 200  40 ms   11 ms   40 ms   22:13:19 2s
+             liveSessionStatus depth 9… 200  40 ms   11 ms   40 ms   22:13:19 2s
+             checkEligibility  1 (no a… 200  40 ms   11 ms   40 ms   22:13:19 2s
+             chatAllowed       not all… 200  250 ms  30 ms   250 ms  22:13:19 2s
 
              queue depth  now 9  min 0  max 9  (15 min)  ▼ 22:09:21 service_not_running
                ▼                                                      ▼
@@ -105,12 +105,12 @@ import Testing
              alerts: service_not_running (critical since 22:09:21, not acknowledged: a)
              data 2s old · next poll in 3s
 
-             call              value                                                    HTTP last    p50     p95     last ok  fails
-             agentAvailability no agent available                                       200  40 ms   11 ms   40 ms   22:13:19
-             capacity          0 free slots                                             200  40 ms   11 ms   40 ms   22:13:19
-             liveSessionStatus depth 9, wait 3m 00s                                     200  40 ms   11 ms   40 ms   22:13:19
-             checkEligibility  1 (no agent available)                                   200  40 ms   11 ms   40 ms   22:13:19
-             chatAllowed       not allowed: service_not_running                         200  250 ms  30 ms   250 ms  22:13:19
+             call              value                                            HTTP last    p50     p95     last ok  age     fails
+             agentAvailability no agent available                               200  40 ms   11 ms   40 ms   22:13:19 2s
+             capacity          0 free slots                                     200  40 ms   11 ms   40 ms   22:13:19 2s
+             liveSessionStatus depth 9, wait 3m 00s                             200  40 ms   11 ms   40 ms   22:13:19 2s
+             checkEligibility  1 (no agent available)                           200  40 ms   11 ms   40 ms   22:13:19 2s
+             chatAllowed       not allowed: service_not_running                 200  250 ms  30 ms   250 ms  22:13:19 2s
 
              queue depth  now 9  min 0  max 9  (1 h)  ▼ 22:09:21 servi…  transitions, newest first: 4
                                                          ▼         ▼     22:10:01  eligibility: 0 (queue can take new chats) → 1 (…
@@ -150,12 +150,12 @@ import Testing
              alerts: entry_point_inactive (warning since 22:12:16, not acknowledged: a)
              data 2s old
 
-             call              value                                HTTP last    p50     p95     last ok  fails
-             agentAvailability no agent available                   200  12 ms   —       —       22:13:19
-             capacity          4 free slots                         200  12 ms   12 ms   12 ms   22:13:19
-             liveSessionStatus depth 0, wait 0.0 s                  —    3.0 ms  10 ms   10 ms   22:13:15 1
-             checkEligibility  1 (no agent available)               200  12 ms   —       —       22:13:19
-             chatAllowed       not allowed: entry_point_inactive    200  12 ms   —       —       22:13:19
+             call              value                        HTTP last    p50     p95     last ok  age     fails
+             agentAvailability no agent available           200  12 ms   —       —       22:13:19 2s
+             capacity          4 free slots                 200  12 ms   12 ms   12 ms   22:13:19 2s
+             liveSessionStatus depth 0, wait 0.0 s          —    3.0 ms  10 ms   10 ms   22:13:15 6s      1
+             checkEligibility  1 (no agent available)       200  12 ms   —       —       22:13:19 2s
+             chatAllowed       not allowed: entry_point_in… 200  12 ms   —       —       22:13:19 2s
              earlier error at 22:08:21, answering again now: capacity: HTTP 503: Service Unavailable
              ▲ 22:13:20 liveSessionStatus: connection refused (connect(2) to 10.0.0.7:80 failed: Connection
                  refused (errno 111)) (1× in a row, failing since 22:13:20)
@@ -189,12 +189,12 @@ import Testing
              alerts: none
              data 2s old
 
-             call              value            HTTP last    p50     p95     last ok  fails
-             agentAvailability yes, agents ava… 200  12 ms   —       —       22:13:19
-             capacity          0 free slots     200  12 ms   —       —       22:13:19
-             liveSessionStatus depth 0, wait 0… 200  12 ms   —       —       22:13:19
-             checkEligibility  0 (queue can ta… 200  12 ms   —       —       22:13:19
-             chatAllowed       allowed          200  12 ms   —       —       22:13:19
+             call              value    HTTP last    p50     p95     last ok  age     fails
+             agentAvailability yes, ag… 200  12 ms   —       —       22:13:19 2s
+             capacity          0 free … 200  12 ms   —       —       22:13:19 2s
+             liveSessionStatus depth 0… 200  12 ms   —       —       22:13:19 2s
+             checkEligibility  0 (queu… 200  12 ms   —       —       22:13:19 2s
+             chatAllowed       allowed  200  12 ms   —       —       22:13:19 2s
 
              last response of chatAllowed: HTTP 200 · lines 1–1 of 2 (PgUp/PgDn) · 12 ms ·…
              <?xml version="1.0"?>
@@ -214,12 +214,12 @@ import Testing
              alerts: none
              data 2s old
 
-             call              value            HTTP last    p50     p95     last ok  fails
-             agentAvailability yes, agents ava… 200  12 ms   —       —       22:13:19
-             capacity          4 free slots     200  12 ms   —       —       22:13:19
-             liveSessionStatus depth 0, wait 0… 200  12 ms   —       —       22:13:19
-             checkEligibility  0 (queue can ta… 200  12 ms   —       —       22:13:19
-             chatAllowed       allowed          200  12 ms   —       —       22:13:19
+             call              value    HTTP last    p50     p95     last ok  age     fails
+             agentAvailability yes, ag… 200  12 ms   —       —       22:13:19 2s
+             capacity          4 free … 200  12 ms   —       —       22:13:19 2s
+             liveSessionStatus depth 0… 200  12 ms   —       —       22:13:19 2s
+             checkEligibility  0 (queu… 200  12 ms   —       —       22:13:19 2s
+             chatAllowed       allowed  200  12 ms   —       —       22:13:19 2s
 
              queue depth  now —  (15 min)
                no samples in the last 15 min
@@ -249,12 +249,12 @@ import Testing
              alerts: none
              data 2s old
 
-             call              value            HTTP last    p50     p95     last ok  fails
-             agentAvailability yes, agents ava… 200  12 ms   —       —       22:13:19
-             capacity          4 free slots     200  12 ms   —       —       22:13:19
-             liveSessionStatus depth 0, wait 0… 200  12 ms   —       —       22:13:19
-             checkEligibility  0 (queue can ta… 200  12 ms   —       —       22:13:19
-             chatAllowed       allowed          200  12 ms   —       —       22:13:19
+             call              value    HTTP last    p50     p95     last ok  age     fails
+             agentAvailability yes, ag… 200  12 ms   —       —       22:13:19 2s
+             capacity          4 free … 200  12 ms   —       —       22:13:19 2s
+             liveSessionStatus depth 0… 200  12 ms   —       —       22:13:19 2s
+             checkEligibility  0 (queu… 200  12 ms   —       —       22:13:19 2s
+             chatAllowed       allowed  200  12 ms   —       —       22:13:19 2s
 
              queue depth  now —  (15 min)
                no samples in the last 15 min
@@ -286,12 +286,12 @@ import Testing
              alerts: service_not_running (critical since 22:09:21, not acknowledged: a)
              data 2s old | next poll in 3s
 
-             call              value            HTTP last    p50     p95     last ok  fails
-             agentAvailability no agent availa… 200  40 ms   11 ms   40 ms   22:13:19
-             capacity          0 free slots     200  40 ms   11 ms   40 ms   22:13:19
-             liveSessionStatus depth 9, wait 3… 200  40 ms   11 ms   40 ms   22:13:19
-             checkEligibility  1 (no agent ava… 200  40 ms   11 ms   40 ms   22:13:19
-             chatAllowed       not allowed: se… 200  250 ms  30 ms   250 ms  22:13:19
+             call              value    HTTP last    p50     p95     last ok  age     fails
+             agentAvailability no agen… 200  40 ms   11 ms   40 ms   22:13:19 2s
+             capacity          0 free … 200  40 ms   11 ms   40 ms   22:13:19 2s
+             liveSessionStatus depth 9… 200  40 ms   11 ms   40 ms   22:13:19 2s
+             checkEligibility  1 (no a… 200  40 ms   11 ms   40 ms   22:13:19 2s
+             chatAllowed       not all… 200  250 ms  30 ms   250 ms  22:13:19 2s
 
              queue depth  now 9  min 0  max 9  (15 min)  v 22:09:21 service_not_running
                v                                                      v

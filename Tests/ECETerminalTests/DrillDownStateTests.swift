@@ -13,12 +13,12 @@ import Testing
     }
 
     @Test func wStartsTheJournalAtTheConfiguredPathAndStopsItWhenRecording() {
-        var snapshot = Fixtures.snapshot(Fixtures.fleet(2))
+        let snapshot = Fixtures.snapshot(Fixtures.fleet(2))
         var state = DashboardState()
         state.eventsPath = "/tmp/incident.jsonl"
         _ = state.reconcile(with: snapshot)
         #expect(press([.character("w")], on: &state, snapshot) == [.command(.startJournal("/tmp/incident.jsonl"))])
-        snapshot.journalPath = "/tmp/incident.jsonl"
+        state.outputs.journalPath = "/tmp/incident.jsonl"
         #expect(press([.character("w")], on: &state, snapshot) == [.command(.stopJournal)])
         // Everywhere, not only on the grid.
         _ = press([.enter], on: &state, snapshot)

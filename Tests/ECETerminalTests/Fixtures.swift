@@ -63,7 +63,7 @@ enum Fixtures {
                         status: Int? = nil, stale: Bool = false, age: Double = 40) -> EntryPointSnapshot {
         var snapshot = entryPoint(id, age: age, stale: stale)
         var state = snapshot.state(failingCall)
-        state.lastError = error
+        state.lastError = CallFailure(error)
         state.lastErrorAt = now.addingTimeInterval(-1)
         state.consecutiveFailures = failures
         state.failingSince = now.addingTimeInterval(-30)

@@ -251,12 +251,12 @@ import Testing
              alerts: none
              data 40s old · next poll in 3s
 
-             call              value                                HTTP last    p50     p95     last ok  fails
-             agentAvailability yes, agents available                200  12 ms   —       —       22:12:41
-             capacity          4 free slots                         200  12 ms   —       —       22:12:41
-             liveSessionStatus depth 0, wait 0.0 s                  500  12 ms   —       —       22:12:41 3
-             checkEligibility  0 (queue can take new chats)         200  12 ms   —       —       22:12:41
-             chatAllowed       allowed                              200  12 ms   —       —       22:12:41
+             call              value                        HTTP last    p50     p95     last ok  age     fails
+             agentAvailability yes, agents available        200  12 ms   —       —       22:12:41 40s
+             capacity          4 free slots                 200  12 ms   —       —       22:12:41 40s
+             liveSessionStatus depth 0, wait 0.0 s          500  12 ms   —       —       22:12:41 40s     3
+             checkEligibility  0 (queue can take new chats) 200  12 ms   —       —       22:12:41 40s
+             chatAllowed       allowed                      200  12 ms   —       —       22:12:41 40s
              ▲ 22:13:20 liveSessionStatus: HTTP 500 (3× in a row, failing since 22:12:51)
 
              queue depth  now 6  min 0  max 6  (15 min)
@@ -288,12 +288,12 @@ import Testing
              alerts: queue_depth_reached (critical since 22:12:16, not acknowledged: a)
              data 2s old
 
-             call              value            HTTP last    p50     p95     last ok  fails
-             agentAvailability no agent availa… 200  12 ms   —       —       22:13:19
-             capacity          0 free slots     200  12 ms   —       —       22:13:19
-             liveSessionStatus depth 20, wait … 200  12 ms   —       —       22:13:19
-             checkEligibility  2 (queue maximu… 200  12 ms   —       —       22:13:19
-             chatAllowed       not allowed: qu… 200  12 ms   —       —       22:13:19
+             call              value    HTTP last    p50     p95     last ok  age     fails
+             agentAvailability no agen… 200  12 ms   —       —       22:13:19 2s
+             capacity          0 free … 200  12 ms   —       —       22:13:19 2s
+             liveSessionStatus depth 2… 200  12 ms   —       —       22:13:19 2s
+             checkEligibility  2 (queu… 200  12 ms   —       —       22:13:19 2s
+             chatAllowed       not all… 200  12 ms   —       —       22:13:19 2s
 
              last response of chatAllowed: HTTP 200 · 12 ms · 84 bytes · application/xml
              <?xml version="1.0"?>

@@ -73,9 +73,9 @@ struct ReplayDashboardTests {
     }
 
     @Test func headerSaysWhyRecordingStopped() {
-        var snapshot = replaying(nil)
-        snapshot.recordingError = "cannot write /dev/full"
-        let frame = Fixtures.frame(DashboardState(), snapshot, width: 120, height: 30)
+        var state = DashboardState()
+        state.outputs.recordingError = "cannot write /dev/full"
+        let frame = Fixtures.frame(state, replaying(nil), width: 120, height: 30)
         #expect(frame.split(separator: "\n").dropFirst().first?.contains("record: cannot write /dev/full") == true)
     }
 

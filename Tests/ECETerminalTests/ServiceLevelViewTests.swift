@@ -29,7 +29,7 @@ import Testing
                 ChatAPIExchange(call: .liveSessionStatus, entryPoint: id, outcome: .success(.sessionStatus(SessionStatus(queueDepth: depth, waitTimeSeconds: 0))),
                                 httpStatus: 200, contentType: nil, latency: .milliseconds(3), body: []),
             ]
-            _ = entry.replay(exchanges, at: time, interval: .seconds(5), thresholds: .init(), since: start, closing: &closed)
+            _ = entry.replay(exchanges.map(CallAnswer.init), at: time, interval: .seconds(5), thresholds: .init(), since: start, closing: &closed)
         }
         return entry
     }
