@@ -62,64 +62,20 @@ enum CheckReport {
 
     /// - Parameter sites: each result list's site name when the config lists several; adds a `site` key.
     static func json(_ results: [[EntryPointCheck]], sites: [String]? = nil) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let records = results.enumerated().flatMap { index, checks in
-            checks.map { check in
+        var output = "["
+        var first = true
+        var literals: [ChatAPIError: String] = [:]
+        for (index, checks) in results.enumerated() {
+            for check in checks {
                 var record = CheckRecord(check)
                 record.site = sites?[index]
-                return record
+                output += first ? "\n" : ",\n"
+                first = false
+                record.writeJSON(to: &output, literals: &literals)
             }
         }
-        let data = (try? encoder.encode(records)) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self)
-    }
-}
-
-/// The JSON object `ecetop check --json` prints per entry point; absent values are `null`.
-struct CheckRecord: Encodable {
-    var id: Int64
-    var allowed: Bool?
-    var reason: String?
-    var queueDepth: Int?
-    var waitTime: Double?
-    var availableSlots: Int?
-    var agentAvailable: Bool?
-    var eligibility: Int?
-    var errors: [String: String]
-    /// Only with several sites.
-    var site: String?
-
-    init(_ check: EntryPointCheck) {
-        id = check.entryPoint.rawValue
-        allowed = check.chatAllowed?.allowed
-        reason = check.chatAllowed?.reason?.rawValue
-        if case .sessionStatus(let status) = check.value(.liveSessionStatus) {
-            queueDepth = status.queueDepth
-            waitTime = status.waitTimeSeconds
-        }
-        if case .capacity(let slots) = check.value(.capacity) { availableSlots = slots }
-        if case .agentAvailability(let available) = check.value(.agentAvailability) { agentAvailable = available }
-        if case .eligibility(let code) = check.value(.checkEligibility) { eligibility = code.code }
-        errors = Dictionary(uniqueKeysWithValues: check.errors.map { ($0.key.rawValue, $0.value.description) })
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, allowed, reason, queueDepth, waitTime, availableSlots, agentAvailable, eligibility, errors, site
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(allowed, forKey: .allowed)
-        try container.encode(reason, forKey: .reason)
-        try container.encode(queueDepth, forKey: .queueDepth)
-        try container.encode(waitTime, forKey: .waitTime)
-        try container.encode(availableSlots, forKey: .availableSlots)
-        try container.encode(agentAvailable, forKey: .agentAvailable)
-        try container.encode(eligibility, forKey: .eligibility)
-        try container.encode(errors, forKey: .errors)
-        try container.encodeIfPresent(site, forKey: .site)
+        output += first ? "\n\n]" : "\n]"
+        return output
     }
 }
 
