@@ -22,6 +22,9 @@ struct CheckRecord {
 
     init(_ check: EntryPointCheck) {
         id = check.entryPoint.rawValue
+        errors = Self.callsByName.compactMap { call in check.error(call).map { (call: call.rawValue, error: $0) } }
+        // Nothing came back (a stalled server): no value to look for.
+        guard !check.exchanges.isEmpty else { return }
         allowed = check.chatAllowed?.allowed
         reason = check.chatAllowed?.reason?.rawValue
         if case .sessionStatus(let status) = check.value(.liveSessionStatus) {
@@ -31,7 +34,6 @@ struct CheckRecord {
         if case .capacity(let slots) = check.value(.capacity) { availableSlots = slots }
         if case .agentAvailability(let available) = check.value(.agentAvailability) { agentAvailable = available }
         if case .eligibility(let code) = check.value(.checkEligibility) { eligibility = code.code }
-        errors = Self.callsByName.compactMap { call in check.error(call).map { (call: call.rawValue, error: $0) } }
     }
 
     /// The calls in the order `errors` keys are written (sorted, as `JSONEncoder.sortedKeys` does).
