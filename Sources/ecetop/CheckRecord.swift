@@ -43,7 +43,9 @@ struct CheckRecord {
     ///
     /// - Parameter literals: the errors written so far as string literals: a check of many
     ///   entry points repeats the same few (every timeout of a call reads alike).
-    func writeJSON(to output: inout String, literals: inout [ChatAPIError: String]) {
+    /// - Returns: where the ID's digits are, as UTF-8 offsets into `output`.
+    @discardableResult
+    func writeJSON(to output: inout String, literals: inout [ChatAPIError: String]) -> Range<Int> {
         func literal(_ text: String) -> String {
             var written = ""
             Self.writeString(text, to: &written)
@@ -72,7 +74,9 @@ struct CheckRecord {
             }
         }
         output += "\n    },\n    \"id\" : "
+        let idStart = output.utf8.count
         output += String(id)
+        let idEnd = output.utf8.count
         output += ",\n    \"queueDepth\" : "
         output += queueDepth.map(String.init) ?? "null"
         output += ",\n    \"reason\" : "
@@ -84,6 +88,7 @@ struct CheckRecord {
         output += ",\n    \"waitTime\" : "
         output += waitTime.map(Self.number) ?? "null"
         output += "\n  }"
+        return idStart..<idEnd
     }
 
     /// A number as `JSONEncoder` writes it (`450`, not `450.0`); null when not finite.
