@@ -9,7 +9,7 @@ enum CheckReport {
     static func table(_ checks: [EntryPointCheck], server: ChatAPIServer, site: String? = nil) -> String {
         let header = ["ID", "STATE", "CHAT ALLOWED", "QUEUE", "WAIT", "SLOTS", "AGENT", "ELIGIBILITY"]
         var rows: [[String]] = []
-        var notes: [[String]] = []
+        var notes: [[ChatAPIError]] = []
         for check in checks {
             let status = check.value(.liveSessionStatus).flatMap { if case .sessionStatus(let s) = $0 { s } else { nil } }
             rows.append([
@@ -22,16 +22,30 @@ enum CheckReport {
                 check.value(.agentAvailability).flatMap { if case .agentAvailability(let a) = $0 { a ? "yes" : "no" } else { nil } } ?? "?",
                 check.value(.checkEligibility).flatMap { if case .eligibility(let e) = $0 { e.description } else { nil } } ?? "?",
             ])
-            notes.append(ChatAPICall.allCases.compactMap { call in check.error(call).map { "  \($0)" } })
+            notes.append(ChatAPICall.allCases.compactMap { call in check.error(call) })
         }
         let rightAligned: Set<Int> = [3, 5]
-        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { column, cell in
-                let pad = String(repeating: " ", count: widths[column] - cell.count)
-                return rightAligned.contains(column) ? pad + cell : cell + pad
-            }.joined(separator: "  ").droppingTrailingSpaces() + "\n"
+        var widths = header.map(\.count)
+        for row in rows {
+            for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.count) }
         }
+        func line(_ cells: [String]) -> String {
+            var text = ""
+            for (column, cell) in cells.enumerated() {
+                if column > 0 { text += "  " }
+                let pad = String(repeating: " ", count: widths[column] - cell.count)
+                if rightAligned.contains(column) {
+                    text += pad
+                    text += cell
+                } else {
+                    text += cell
+                    text += pad
+                }
+            }
+            return text.droppingTrailingSpaces() + "\n"
+        }
+        // A check of many entry points repeats the same few errors (every timeout of a call reads alike).
+        var noteLines: [ChatAPIError: String] = [:]
         var output = "server \(server)\n"
         if let site {
             let reachable = checks.contains { $0.exchanges.values.contains { $0.httpStatus != nil } }
@@ -40,7 +54,15 @@ enum CheckReport {
         output += line(header)
         for (row, rowNotes) in zip(rows, notes) {
             output += line(row)
-            for note in rowNotes { output += note + "\n" }
+            for note in rowNotes {
+                if let known = noteLines[note] {
+                    output += known
+                } else {
+                    let text = "  \(note)\n"
+                    noteLines[note] = text
+                    output += text
+                }
+            }
         }
         let totals = FloorTotals(checks.map(reading))
         let parts = totals.parts(waitText: DurationText.wait(seconds:)) + (totals.leftOutText.map { [$0] } ?? [])
