@@ -152,6 +152,7 @@ let package = Package(
             dependencies: [
                 "ECEChat",
                 "ECECommon",
+                "ECESimulator",
                 "ECETestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

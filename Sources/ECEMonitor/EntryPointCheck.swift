@@ -31,7 +31,7 @@ public struct EntryPointCheck: Sendable {
     }
 
     public var severity: Severity {
-        Severity.of(chatAllowed: chatAllowed, anyCallFailed: !errors.isEmpty)
+        Severity.of(chatAllowed: chatAllowed, anyCallFailed: !unanswered.isEmpty || exchanges.values.contains { $0.error != nil })
     }
 
     /// Calls every status endpoint of every entry point through `client`, paying for each
@@ -97,10 +97,15 @@ public struct EntryPointCheck: Sendable {
             group.cancelAll()
         }
         let seconds = requestTimeout.inSeconds
+        // One shared copy for every entry point nothing came back for: a stalled server's
+        // 10,000 of them cost no allocation each.
+        let timedOut = Dictionary(uniqueKeysWithValues: calls.map { ($0, ChatAPIError.timeout(call: $0.rawValue, seconds: seconds)) })
         return entryPoints.map { entryPoint in
             var check = checks[entryPoint]!
-            for call in calls where check.exchanges[call] == nil {
-                check.unanswered[call] = .timeout(call: call.rawValue, seconds: seconds)
+            if check.exchanges.isEmpty {
+                check.unanswered = timedOut
+            } else {
+                for call in calls where check.exchanges[call] == nil { check.unanswered[call] = timedOut[call] }
             }
             return check
         }

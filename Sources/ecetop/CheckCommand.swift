@@ -39,10 +39,14 @@ struct CheckCommand: AsyncParsableCommand {
         let effective = try configOptions.effective(flags)
         let plans = try await SitePlan.make(effective, ids: flags.ids, serverOptions: serverOptions)
         // Sites are checked side by side: one that does not answer costs one deadline, not one per site.
+        let startedUp = ContinuousClock.now - Ecetop.launchedAt
         let results = await withTaskGroup(of: (Int, [EntryPointCheck]).self) { group in
             for (index, plan) in plans.enumerated() {
                 group.addTask {
-                    let overall = Duration.milliseconds(Int64(plan.timeout * 1000) + 500)
+                    // The run's own start-up (reading the config, resolving names) comes out of
+                    // the half second beyond the request deadline, not on top of it.
+                    let timeout = Duration.milliseconds(Int64(plan.timeout * 1000))
+                    let overall = max(timeout, timeout + .milliseconds(500) - startedUp)
                     return (index, await EntryPointCheck.run(plan.entryPoints, client: plan.client,
                                                              budget: plan.monitorConfiguration.budget, overallTimeout: overall))
                 }

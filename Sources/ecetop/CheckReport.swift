@@ -9,7 +9,7 @@ enum CheckReport {
     static func table(_ checks: [EntryPointCheck], server: ChatAPIServer, site: String? = nil) -> String {
         let header = ["ID", "STATE", "CHAT ALLOWED", "QUEUE", "WAIT", "SLOTS", "AGENT", "ELIGIBILITY"]
         var rows: [[String]] = []
-        var notes: [[String]] = []
+        var notes: [[ChatAPIError]] = []
         for check in checks {
             let status = check.value(.liveSessionStatus).flatMap { if case .sessionStatus(let s) = $0 { s } else { nil } }
             rows.append([
@@ -22,16 +22,30 @@ enum CheckReport {
                 check.value(.agentAvailability).flatMap { if case .agentAvailability(let a) = $0 { a ? "yes" : "no" } else { nil } } ?? "?",
                 check.value(.checkEligibility).flatMap { if case .eligibility(let e) = $0 { e.description } else { nil } } ?? "?",
             ])
-            notes.append(ChatAPICall.allCases.compactMap { call in check.error(call).map { "  \($0)" } })
+            notes.append(ChatAPICall.allCases.compactMap { call in check.error(call) })
         }
         let rightAligned: Set<Int> = [3, 5]
-        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { column, cell in
-                let pad = String(repeating: " ", count: widths[column] - cell.count)
-                return rightAligned.contains(column) ? pad + cell : cell + pad
-            }.joined(separator: "  ").droppingTrailingSpaces() + "\n"
+        var widths = header.map(\.count)
+        for row in rows {
+            for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.count) }
         }
+        func line(_ cells: [String]) -> String {
+            var text = ""
+            for (column, cell) in cells.enumerated() {
+                if column > 0 { text += "  " }
+                let pad = String(repeating: " ", count: widths[column] - cell.count)
+                if rightAligned.contains(column) {
+                    text += pad
+                    text += cell
+                } else {
+                    text += cell
+                    text += pad
+                }
+            }
+            return text.droppingTrailingSpaces() + "\n"
+        }
+        // A check of many entry points repeats the same few errors (every timeout of a call reads alike).
+        var noteLines: [ChatAPIError: String] = [:]
         var output = "server \(server)\n"
         if let site {
             let reachable = checks.contains { $0.exchanges.values.contains { $0.httpStatus != nil } }
@@ -40,7 +54,15 @@ enum CheckReport {
         output += line(header)
         for (row, rowNotes) in zip(rows, notes) {
             output += line(row)
-            for note in rowNotes { output += note + "\n" }
+            for note in rowNotes {
+                if let known = noteLines[note] {
+                    output += known
+                } else {
+                    let text = "  \(note)\n"
+                    noteLines[note] = text
+                    output += text
+                }
+            }
         }
         let totals = FloorTotals(checks.map(reading))
         let parts = totals.parts(waitText: DurationText.wait(seconds:)) + (totals.leftOutText.map { [$0] } ?? [])
@@ -62,64 +84,37 @@ enum CheckReport {
 
     /// - Parameter sites: each result list's site name when the config lists several; adds a `site` key.
     static func json(_ results: [[EntryPointCheck]], sites: [String]? = nil) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let records = results.enumerated().flatMap { index, checks in
-            checks.map { check in
+        var output = "["
+        var first = true
+        var literals: [ChatAPIError: String] = [:]
+        // Entry points nothing came back for differ only in their ID (a stalled server's
+        // thousands of them): their text is written once and copied around each ID.
+        var unanswered: (errors: [ChatAPICall: ChatAPIError], site: String?, before: String, after: String)?
+        for (index, checks) in results.enumerated() {
+            let site = sites?[index]
+            for check in checks {
+                output += first ? "\n" : ",\n"
+                first = false
+                if check.exchanges.isEmpty, let known = unanswered, known.site == site, known.errors == check.unanswered {
+                    output += known.before
+                    output += String(check.entryPoint.rawValue)
+                    output += known.after
+                    continue
+                }
                 var record = CheckRecord(check)
-                record.site = sites?[index]
-                return record
+                record.site = site
+                let start = output.utf8.count
+                let id = record.writeJSON(to: &output, literals: &literals)
+                if check.exchanges.isEmpty {
+                    let utf8 = output.utf8
+                    let before = String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: id.lowerBound)]))
+                    let after = String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: id.upperBound)...]))
+                    unanswered = (check.unanswered, site, before, after)
+                }
             }
         }
-        let data = (try? encoder.encode(records)) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self)
-    }
-}
-
-/// The JSON object `ecetop check --json` prints per entry point; absent values are `null`.
-struct CheckRecord: Encodable {
-    var id: Int64
-    var allowed: Bool?
-    var reason: String?
-    var queueDepth: Int?
-    var waitTime: Double?
-    var availableSlots: Int?
-    var agentAvailable: Bool?
-    var eligibility: Int?
-    var errors: [String: String]
-    /// Only with several sites.
-    var site: String?
-
-    init(_ check: EntryPointCheck) {
-        id = check.entryPoint.rawValue
-        allowed = check.chatAllowed?.allowed
-        reason = check.chatAllowed?.reason?.rawValue
-        if case .sessionStatus(let status) = check.value(.liveSessionStatus) {
-            queueDepth = status.queueDepth
-            waitTime = status.waitTimeSeconds
-        }
-        if case .capacity(let slots) = check.value(.capacity) { availableSlots = slots }
-        if case .agentAvailability(let available) = check.value(.agentAvailability) { agentAvailable = available }
-        if case .eligibility(let code) = check.value(.checkEligibility) { eligibility = code.code }
-        errors = Dictionary(uniqueKeysWithValues: check.errors.map { ($0.key.rawValue, $0.value.description) })
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, allowed, reason, queueDepth, waitTime, availableSlots, agentAvailable, eligibility, errors, site
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(allowed, forKey: .allowed)
-        try container.encode(reason, forKey: .reason)
-        try container.encode(queueDepth, forKey: .queueDepth)
-        try container.encode(waitTime, forKey: .waitTime)
-        try container.encode(availableSlots, forKey: .availableSlots)
-        try container.encode(agentAvailable, forKey: .agentAvailable)
-        try container.encode(eligibility, forKey: .eligibility)
-        try container.encode(errors, forKey: .errors)
-        try container.encodeIfPresent(site, forKey: .site)
+        output += first ? "\n\n]" : "\n]"
+        return output
     }
 }
 

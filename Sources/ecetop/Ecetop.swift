@@ -18,7 +18,12 @@ struct Ecetop: AsyncParsableCommand {
     /// is refused at once; ranges and comma lists carry any number of IDs in one argument.
     static let maximumArgumentCount = 1000
 
+    /// When the process began its work (read first thing in `main`), for deadlines that count
+    /// the start-up in.
+    static let launchedAt = ContinuousClock.now
+
     static func main() async {
+        _ = launchedAt
         let arguments = Array(CommandLine.arguments.dropFirst())
         guard arguments.count <= maximumArgumentCount else {
             FileHandle.standardError.write(Data(("Error: \(arguments.count) arguments are too many (at most \(maximumArgumentCount)): "

@@ -1,4 +1,5 @@
 import ECEChat
+import ECESimulator
 import ECETestSupport
 import Foundation
 #if canImport(FoundationXML)
@@ -142,25 +143,34 @@ struct ChatAPIClientTests {
         }
     }
 
+    /// Counted at the server: the simulator's high-water mark of requests open at once.
     @Test func inFlightCapHolds() async throws {
-        try await withTestServer(Self.router()) { base in
-            try await Self.withClient(base, configure: {
-                $0.requestTimeout = .milliseconds(400)
-                $0.maximumConcurrentRequests = 2
-            }) { client in
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    for _ in 0..<6 { group.addTask { _ = await client.exchange(.capacity, entryPoint: EntryPointID(503)!) } }
-                    group.addTask {
-                        for _ in 0..<20 {
-                            #expect(await client.requestsInFlight <= 2)
-                            try await Task.sleep(for: .milliseconds(20))
-                        }
-                    }
-                    try await group.waitForAll()
+        var configuration = SimulatorConfiguration()
+        configuration.entryPoints = [Self.entryPoint]
+        configuration.speed = 0
+        configuration.logLevel = .error
+        let simulator = try await ECESimulatorServer.start(configuration)
+        // Slow answers, not stalls: the server counts a request closed before the client
+        // sees its answer and frees the slot, so the peak never includes a lagging one.
+        var faults = FaultSettings()
+        faults.latency = 0.3
+        await simulator.setFaults(faults)
+        do {
+            try await Self.withClient(simulator.baseURL, configure: { $0.maximumConcurrentRequests = 2 }) { client in
+                await withTaskGroup(of: ChatAPIExchange.self) { group in
+                    for _ in 0..<6 { group.addTask { await client.exchange(.capacity, entryPoint: Self.entryPoint) } }
+                    for await exchange in group { #expect(exchange.error == nil, "\(exchange.error.map(String.init(describing:)) ?? "")") }
                 }
-                #expect(await client.requestsInFlight == 0)
             }
+        } catch {
+            await simulator.stop()
+            throw error
         }
+        let counts = await simulator.requestCounts()
+        await simulator.stop()
+        // Six requests all reached the server, never more than two at a time (without the cap, six).
+        #expect(counts.total == 6, "\(counts)")
+        #expect(counts.peakOpen == 2, "\(counts)")
     }
 
     @Test func connectionRefused() async throws {

@@ -244,7 +244,8 @@ struct ChatMonitorTests {
             #expect(entry.history.queueDepth.count == 20)
             #expect(entry.history.queueDepth.capacity == 20)
             #expect(snapshot.events.count == 50)
-            #expect(snapshot.requestsSent >= 2 * 5 * 200)
+            let served = await harness.simulator.requestCounts().total
+            #expect(served >= 2 * 5 * 200, "the server saw \(served) requests")
         } catch {
             try await harness.shutdown()
             throw error
@@ -259,8 +260,11 @@ struct ChatMonitorTests {
             harness.monitor.send(.pause)
             try await harness.advance(until: \.isPaused)
             let paused = await harness.monitor.snapshot.requestsSent
+            let pausedAtServer = await harness.simulator.requestCounts().total
             try await harness.advance(by: .seconds(30), step: .seconds(1))
             #expect(await harness.monitor.snapshot.requestsSent == paused)
+            // And at the server: nothing reached it while paused.
+            #expect(await harness.simulator.requestCounts().total == pausedAtServer)
 
             harness.monitor.send(.resume)
             harness.monitor.send(.refresh(EntryPointID(7001)!))

@@ -105,22 +105,32 @@ struct CheckCommandTests {
         #expect(result.standardOutput.contains("no answer within 1 s (timeout)"))
     }
 
-    @Test(.timeLimit(.minutes(1)))
-    func tenThousandIDsAgainstAServerThatNeverAnswersEndAtTheDeadline() async throws {
+    /// The promise, on the process's wall time from spawn to exit: 10,000 IDs against a
+    /// server that never answers end within 2 s (`--timeout 1`: the calls' deadline is 1.5 s from its start).
+    @Test(.timeLimit(.minutes(2)))
+    func tenThousandIDsAgainstAServerThatNeverAnswersEndWithinTwoSeconds() async throws {
         let silent = try ListeningButSilent()
         defer { silent.close() }
-        let started = ContinuousClock.now
-        let result = try await BuiltBinary.run(["check", "--json", "--max-rate", "0", "--timeout", "1",
-                                                "--server", "http://127.0.0.1:\(silent.number)", "1-10000"])
-        let took = ContinuousClock.now - started
-        #expect(result.status == 3, "stderr: \(result.standardError)")
-        // The overall deadline (timeout + 0.5 s) ends the round; the rest is start-up and writing
-        // 10,000 rows. 2.2 s measured in a debug build on an idle machine; the bound here only
-        // tells an ended round from one that waits out 50,000 requests, 8 at a time.
-        #expect(took < .seconds(10), "took \(took)")
-        let objects = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]])
+        let arguments = ["check", "--json", "--max-rate", "0", "--timeout", "1", "--server", "http://127.0.0.1:\(silent.number)", "1-10000"]
+        // Six tests share two cores in CI, so one try may be starved: the bound must hold in one
+        // of ten, which a round that waits on its 50,000 requests or slows with their number never does.
+        var tries: [Duration] = []
+        var result: BuiltBinary.Result?
+        while tries.count < 10, tries.last.map({ $0 >= .seconds(2) }) ?? true {
+            let started = ContinuousClock.now
+            result = try await BuiltBinary.run(arguments)
+            tries.append(ContinuousClock.now - started)
+        }
+        #expect(tries.contains { $0 < .seconds(2) }, "took \(tries)")
+        let last = try #require(result)
+        #expect(last.status == 3, "stderr: \(last.standardError)")
+        let objects = try #require(try JSONSerialization.jsonObject(with: Data(last.standardOutput.utf8)) as? [[String: Any]])
         #expect(objects.count == 10_000)
-        #expect((objects.last?["errors"] as? [String: String])?["capacity"] == "capacity: no answer within 1 s (timeout)")
+        #expect((objects.map { ($0["id"] as? NSNumber)?.intValue ?? 0 }) == Array(1...10_000))
+        for object in [objects[0], objects[4_999], objects[9_999]] {
+            let errors = try #require(object["errors"] as? [String: String])
+            #expect(errors == Dictionary(uniqueKeysWithValues: ChatAPICall.allCases.map { ($0.rawValue, "\($0.rawValue): no answer within 1 s (timeout)") }))
+        }
     }
 
     @Test(.timeLimit(.minutes(1)))

@@ -129,6 +129,19 @@ struct MetricsScraper {
         }
     }
 
+    /// Fetches the raw text every `spacing` until `condition` holds, failing after `limit`:
+    /// for pages so large that parsing each one would starve what is being watched.
+    func fetch(_ url: String, every spacing: Duration, within limit: Duration, until condition: (String) -> Bool, what: String) async throws -> String {
+        let deadline = ContinuousClock.now + limit
+        while true {
+            let (status, _, body) = try await request(url)
+            guard status == 200 else { throw ScrapeFailed(description: "GET \(url) answered \(status)") }
+            if condition(body) { return body }
+            guard ContinuousClock.now < deadline else { throw ScrapeFailed(description: "timed out waiting for \(what)") }
+            try await Task.sleep(for: spacing)
+        }
+    }
+
     struct ScrapeFailed: Error, CustomStringConvertible {
         var description: String
     }
