@@ -50,10 +50,9 @@ public struct RecordingStream {
             guard let line = try nextLine() else { return nil }
             if line.isEmpty || line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             let file = files[fileIndex]
-            let data = Data(line)
-            if needsHeader || Recording.looksLikeHeader(data[...]) {
+            if needsHeader || Self.looksLikeHeader(line) {
                 do throws(RecordingError.Problem) {
-                    let header = try Recording.decodeHeader(data, decoder: decoder)
+                    let header = try Recording.decodeHeader(Data(line), decoder: decoder)
                     if self.header == nil {
                         guard let start = RecordingTime.date(header.started) else {
                             throw .init(Recording.Builder.badTime("started", header.started))
@@ -72,12 +71,29 @@ public struct RecordingStream {
                 }
             }
             do throws(RecordingError.Problem) {
-                let poll = try Recording.Poll(Recording.decodePoll(data, decoder: decoder), after: lastTime)
+                // JSONDecoder only for what the quick reader leaves to it: damaged lines keep its messages.
+                let recorded: RecordedPoll
+                if let quick = line.withUnsafeBufferPointer({ RecordedPollReader.poll($0) }) {
+                    recorded = quick
+                } else {
+                    recorded = try Recording.decodePoll(Data(line), decoder: decoder)
+                }
+                let poll = try Recording.Poll(recorded, after: lastTime)
                 lastTime = poll.time
                 return .poll(poll)
             } catch {
                 skippedLines += 1
                 skipped(RecordingError(file: file, line: lineNumber, message: error.message))
+            }
+        }
+    }
+
+    /// Whether `line` carries the header's format name (only header lines do).
+    private static func looksLikeHeader(_ line: ArraySlice<UInt8>) -> Bool {
+        line.withUnsafeBytes { bytes in
+            Recording.headerMark.withUnsafeBytes { mark in
+                guard let base = bytes.baseAddress else { return false }
+                return memmem(base, bytes.count, mark.baseAddress!, mark.count) != nil
             }
         }
     }
