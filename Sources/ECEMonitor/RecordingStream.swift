@@ -92,8 +92,15 @@ public struct RecordingStream {
     private static func looksLikeHeader(_ line: ArraySlice<UInt8>) -> Bool {
         line.withUnsafeBytes { bytes in
             Recording.headerMark.withUnsafeBytes { mark in
-                guard let base = bytes.baseAddress else { return false }
-                return memmem(base, bytes.count, mark.baseAddress!, mark.count) != nil
+                guard let base = bytes.baseAddress, let first = mark.first else { return false }
+                // memchr to each candidate's first byte, memcmp for the rest (glibc's memmem is not imported).
+                var offset = 0
+                while bytes.count - offset >= mark.count, let found = memchr(base + offset, Int32(first), bytes.count - offset - mark.count + 1) {
+                    let position = base.distance(to: UnsafeRawPointer(found))
+                    if memcmp(base + position, mark.baseAddress!, mark.count) == 0 { return true }
+                    offset = position + 1
+                }
+                return false
             }
         }
     }

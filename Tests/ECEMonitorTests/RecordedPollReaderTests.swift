@@ -103,7 +103,7 @@ import Testing
         #"{"time":"2026-11-26T10:00:00.000Z","server":"s","entryPoint":1000,"interval":2,"calls":[{"slots":3}]}"#,
         #"{"time":"2026-11-26T10:00:00.000Z","server":"s","entryPoint":1000,"interval":2,"calls":[{"call":"capacity","error":{"kind":"timeout"}}]}"#,
         #"{"time":"2026-11-26T10:00:00.000Z","server":"s\ud800","entryPoint":1000,"interval":2,"calls":[]}"#,
-        #"{"time":"2026-11-26T10:00:00.000Z","server":"a	b","entryPoint":1000,"interval":2,"calls":[]}"#,
+        #"{"time":"2026-11-26T10:00:00.000Z","server":"a\#tb","entryPoint":1000,"interval":2,"calls":[]}"#,
         #"{"time":"2026-11-26T10:00:00.000Z","serv\u0065r":"s","entryPoint":1000,"interval":2,"calls":[]}"#,
         #"{"server":"s","entryPoint":1000,"interval":2,"calls":[]}"#,
         #"[]"#,

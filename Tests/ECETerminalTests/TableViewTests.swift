@@ -28,7 +28,7 @@ import Testing
     @Test func narrowTerminalsDropColumnsByPriorityButKeepTheFive() {
         func titles(_ width: Int) -> [String] { TableColumn.fitted(TableColumn.standard, width: width).map(\.column.title) }
         #expect(titles(200) == TableColumn.standard.map(\.title))
-        #expect(titles(80) == ["STATE", "ALERT", "ID", "CHAT ALLOWED", "QUEUE", "WAIT", "SLOTS", "DATA"])
+        #expect(titles(80) == ["STATE", "ALERT", "ID", "CHAT ALLOWED", "QUEUE", "WAIT", "AVAIL", "DATA"])
         #expect(titles(60) == ["STATE", "ALERT", "ID", "CHAT ALLOWED", "QUEUE", "WAIT"])
         #expect(titles(40) == ["STATE", "ID", "CHAT ALLOWED", "QUEUE", "WAIT"])
         // Whatever is left over goes to the columns that grow.
