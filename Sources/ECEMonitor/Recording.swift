@@ -93,7 +93,7 @@ public struct Recording: Sendable {
         line.range(of: headerMark) != nil
     }
 
-    static let headerMark = Data(#""format":"\#(RecordingHeader.formatName)""#.utf8)
+    private static let headerMark = Data(#""format":"\#(RecordingHeader.formatName)""#.utf8)
 
     static func decodeHeader(_ line: Data, decoder: JSONDecoder) throws(RecordingError.Problem) -> RecordingHeader {
         struct Probe: Decodable { var format: String?; var version: Int? }

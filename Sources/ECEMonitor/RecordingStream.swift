@@ -50,7 +50,10 @@ public struct RecordingStream {
             guard let line = try nextLine() else { return nil }
             if line.isEmpty || line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             let file = files[fileIndex]
-            if needsHeader || Self.looksLikeHeader(line) {
+            // Most lines are polls the quick reader takes whole (and so no header); JSONDecoder
+            // judges the rest, so damaged lines keep its messages.
+            let quick = needsHeader ? nil : line.withUnsafeBufferPointer { RecordedPollReader.poll($0) }
+            if quick == nil, needsHeader || Recording.looksLikeHeader(Data(line)[...]) {
                 do throws(RecordingError.Problem) {
                     let header = try Recording.decodeHeader(Data(line), decoder: decoder)
                     if self.header == nil {
@@ -71,9 +74,8 @@ public struct RecordingStream {
                 }
             }
             do throws(RecordingError.Problem) {
-                // JSONDecoder only for what the quick reader leaves to it: damaged lines keep its messages.
                 let recorded: RecordedPoll
-                if let quick = line.withUnsafeBufferPointer({ RecordedPollReader.poll($0) }) {
+                if let quick {
                     recorded = quick
                 } else {
                     recorded = try Recording.decodePoll(Data(line), decoder: decoder)
@@ -84,23 +86,6 @@ public struct RecordingStream {
             } catch {
                 skippedLines += 1
                 skipped(RecordingError(file: file, line: lineNumber, message: error.message))
-            }
-        }
-    }
-
-    /// Whether `line` carries the header's format name (only header lines do).
-    private static func looksLikeHeader(_ line: ArraySlice<UInt8>) -> Bool {
-        line.withUnsafeBytes { bytes in
-            Recording.headerMark.withUnsafeBytes { mark in
-                guard let base = bytes.baseAddress, let first = mark.first else { return false }
-                // memchr to each candidate's first byte, memcmp for the rest (glibc's memmem is not imported).
-                var offset = 0
-                while bytes.count - offset >= mark.count, let found = memchr(base + offset, Int32(first), bytes.count - offset - mark.count + 1) {
-                    let position = base.distance(to: UnsafeRawPointer(found))
-                    if memcmp(base + position, mark.baseAddress!, mark.count) == 0 { return true }
-                    offset = position + 1
-                }
-                return false
             }
         }
     }

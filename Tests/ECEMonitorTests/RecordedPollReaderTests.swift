@@ -75,12 +75,12 @@ import Testing
         #expect(third.entryPoint == 1400)
     }
 
-    /// Another writer's spelling of good lines: other key order, spaces, escapes, unknown keys.
+    /// Another writer's spelling of good lines: other key order, spaces, escapes, big numbers.
     @Test(arguments: [
         #"  { "calls" : [ { "status" : 200 , "call" : "chatAllowed" , "allowed" : false , "reason" : "queue_depth_reached" , "latencyMs" : 1e1 } ] , "interval" : 5 , "entryPoint" : 7 , "server" : "s" , "time" : "2026-11-26T10:00:00.000Z" }  "#,
-        #"{"time":"2026-11-26T10:00:00Z","server":"\u0073\/x\u00e9\ud834\udd1e","entryPoint":1000,"interval":0.1,"calls":[],"extra":{"nested":[1,-2.5e-3,true,false,"x",{}],"more":[]}}"#,
+        #"{"time":"2026-11-26T10:00:00Z","server":"\u0073\/x\u00e9\ud834\udd1e","entryPoint":1000,"interval":0.1,"calls":[]}"#,
         #"{"time":"2026-11-26T10:00:00.5Z","server":"s","entryPoint":1000,"interval":2,"calls":[{"call":"liveSessionStatus","queueDepth":-0,"waitTime":"-Infinity","latencyMs":0.30000000000000004}]}"#,
-        #"{"time":"2026-11-26T10:00:00.000Z","server":"s","entryPoint":1000,"interval":2,"calls":[{"call":"capacity","error":{"text":"a\"b\\c\n","kind":"timeout","hint":"x"}}]}"#,
+        #"{"time":"2026-11-26T10:00:00.000Z","server":"s","entryPoint":1000,"interval":2,"calls":[{"call":"capacity","error":{"text":"a\"b\\c\n","kind":"timeout"}}]}"#,
         #"{"time":"2026-11-26T10:00:00.000Z","server":"s","entryPoint":1000,"interval":123456789012345678901234567890,"calls":[{"call":"capacity","latencyMs":1.7976931348623157e308}]}"#,
     ])
     func readsOtherSpellingsAsTheDecoderDoes(line: String) throws {
@@ -88,8 +88,11 @@ import Testing
         #expect(try Self.same(quick, Self.decoded(line)))
     }
 
-    /// What it is not sure of goes to the decoder: damaged, null, repeated, fractional integers.
+    /// What it is not sure of goes to the decoder: damaged, null, repeated, fractional integers,
+    /// keys it does not know (a header's among them).
     @Test(arguments: [
+        #"{"time":"2026-11-26T10:00:00Z","server":"s","entryPoint":1000,"interval":0.1,"calls":[],"extra":{"nested":[1,true]}}"#,
+        #"{"time":"2026-11-26T10:00:00Z","server":"s","entryPoint":1000,"interval":0.1,"calls":[],"format":"ecetop-recording"}"#,
         #"{"time":"2026-11-26T10:00:00.000Z","server":"s","entryPoint":1000,"interval":2,"calls":[{"call":"chatAllowed","allowed":tr"#,
         #"{"time":"2026-11-26T10:00:00.000Z","server":"s","entryPoint":1000,"interval":2,"calls":[]}x"#,
         #"{"time":"2026-11-26T10:00:00.000Z","server":"s","entryPoint":1000,"interval":2,"calls":[]}{}"#,
