@@ -33,6 +33,24 @@ public struct AvailabilityBreakdown: Sendable, Hashable {
         .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
     }
 
+    /// Every state's share rounded to `1 / resolution`, the rounding spread by largest remainder
+    /// so that the rounded shares add up to exactly `resolution` units: printed, they add up
+    /// to 1 (as doubles, to within a few units in the last place).
+    public func roundedShares(resolution: Int = 1_000_000) -> [ChatState: Double] {
+        let total = total
+        guard total > 0 else { return [:] }
+        let exact = seconds.map { (state: $0.key, units: $0.value / total * Double(resolution)) }.sorted { $0.state < $1.state }
+        var units = exact.map { Int($0.units.rounded(.down)) }
+        var missing = resolution - units.reduce(0, +)
+        // Largest remainder first; ties by the states' order, so the result does not depend on hashing.
+        let remainders = exact.indices.map { exact[$0].units - Double(units[$0]) }
+        for index in exact.indices.sorted(by: { remainders[$0] != remainders[$1] ? remainders[$0] > remainders[$1] : $0 < $1 }) where missing > 0 {
+            units[index] += 1
+            missing -= 1
+        }
+        return Dictionary(uniqueKeysWithValues: exact.indices.map { (exact[$0].state, Double(units[$0]) / Double(resolution)) })
+    }
+
     mutating func add(_ state: ChatState, _ duration: Double) {
         guard duration > 0 else { return }
         seconds[state, default: 0] += duration

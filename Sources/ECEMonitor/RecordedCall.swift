@@ -26,6 +26,11 @@ public struct RecordedCall: Codable, Sendable, Hashable {
         public var text: String
     }
 
+    /// A call with no status, value or error yet.
+    init(call: String) {
+        self.call = call
+    }
+
     public init(_ exchange: ChatAPIExchange) {
         call = exchange.call.rawValue
         status = exchange.httpStatus

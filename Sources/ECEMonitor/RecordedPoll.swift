@@ -13,6 +13,14 @@ public struct RecordedPoll: Codable, Sendable, Hashable {
     public var interval: Double
     public var calls: [RecordedCall]
 
+    init(time: String, server: String, entryPoint: Int64, interval: Double, calls: [RecordedCall]) {
+        self.time = time
+        self.server = server
+        self.entryPoint = entryPoint
+        self.interval = interval
+        self.calls = calls
+    }
+
     public init(_ exchanges: [ChatAPIExchange], of entryPoint: EntryPointID, server: String, interval: Duration, at time: Date) {
         self.time = RecordingTime.text(time)
         self.server = server

@@ -50,10 +50,12 @@ public struct RecordingStream {
             guard let line = try nextLine() else { return nil }
             if line.isEmpty || line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             let file = files[fileIndex]
-            let data = Data(line)
-            if needsHeader || Recording.looksLikeHeader(data[...]) {
+            // Most lines are polls the quick reader takes whole (and so no header); JSONDecoder
+            // judges the rest, so damaged lines keep its messages.
+            let quick = needsHeader ? nil : line.withUnsafeBufferPointer { RecordedPollReader.poll($0) }
+            if quick == nil, needsHeader || Recording.looksLikeHeader(Data(line)[...]) {
                 do throws(RecordingError.Problem) {
-                    let header = try Recording.decodeHeader(data, decoder: decoder)
+                    let header = try Recording.decodeHeader(Data(line), decoder: decoder)
                     if self.header == nil {
                         guard let start = RecordingTime.date(header.started) else {
                             throw .init(Recording.Builder.badTime("started", header.started))
@@ -72,7 +74,13 @@ public struct RecordingStream {
                 }
             }
             do throws(RecordingError.Problem) {
-                let poll = try Recording.Poll(Recording.decodePoll(data, decoder: decoder), after: lastTime)
+                let recorded: RecordedPoll
+                if let quick {
+                    recorded = quick
+                } else {
+                    recorded = try Recording.decodePoll(Data(line), decoder: decoder)
+                }
+                let poll = try Recording.Poll(recorded, after: lastTime)
                 lastTime = poll.time
                 return .poll(poll)
             } catch {

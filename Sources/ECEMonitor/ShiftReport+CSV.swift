@@ -1,7 +1,8 @@
 import Foundation
 
 extension ShiftReport {
-    /// One row per entry point, then one per group; shares as fractions (0–1), times ISO 8601.
+    /// One row per entry point, then one per group; shares as fractions (0–1, adding up to 1),
+    /// times ISO 8601.
     /// Each reason seen anywhere has its own column.
     public var csv: String {
         let reasons = Set(entryPoints.flatMap { $0.breakdown.reasons.map(\.reason) }).sorted()
@@ -14,7 +15,9 @@ extension ShiftReport {
             value.map { [Self.number($0.value), RecordingTime.text($0.time)] } ?? ["", ""]
         }
         func shares(_ breakdown: AvailabilityBreakdown) -> [String] {
-            [fraction(breakdown.share(.allowed)), fraction(breakdown.unknown)] + reasons.map { fraction(breakdown.share(.refused($0))) }
+            // Rounded to add up to 1, as in the JSON.
+            let shares = breakdown.roundedShares()
+            return [fraction(shares[.allowed] ?? 0), fraction(shares[.unknown] ?? 0)] + reasons.map { fraction(shares[.refused($0)] ?? 0) }
         }
         let window = [RecordingTime.text(from), RecordingTime.text(to)]
         for row in entryPoints {

@@ -49,26 +49,53 @@ extension ShiftReport {
         var seconds: Double
     }
 
-    /// One JSON object: shares are fractions of the window (availability, unknown and the
-    /// reasons add up to 1), times ISO 8601 in UTC, waits and durations in seconds.
-    public var json: String {
-        func reasons(_ breakdown: AvailabilityBreakdown) -> [String: Double] {
-            Dictionary(uniqueKeysWithValues: breakdown.reasons.map { ($0.reason, $0.share) })
+    /// Shares in millionths that add up to exactly one (`AvailabilityBreakdown.roundedShares`).
+    private struct Shares {
+        var availability: Double
+        var unknown: Double
+        var reasons: [String: Double]
+
+        init(_ breakdown: AvailabilityBreakdown) {
+            let shares = breakdown.roundedShares()
+            availability = shares[.allowed] ?? 0
+            unknown = shares[.unknown] ?? 0
+            reasons = [:]
+            for (state, share) in shares {
+                if case .refused(let reason) = state { reasons[reason] = share }
+            }
         }
+    }
+
+    /// Seconds to the millisecond, as the recording holds its times: a difference of two
+    /// times reads `240`, not `239.99999988079071`.
+    static func milliseconds(_ seconds: Double) -> Double {
+        (seconds * 1000).rounded() / 1000
+    }
+
+    /// One JSON object: shares are fractions of the window in millionths (availability,
+    /// unknown and the reasons add up to 1), times ISO 8601 in UTC, waits and durations in
+    /// seconds to the millisecond.
+    public var json: String {
         let document = Document(
             from: RecordingTime.text(from), to: RecordingTime.text(to), server: server, skippedLines: skippedLines,
             entryPoints: entryPoints.map { row in
-                EntryPointObject(id: row.id.rawValue, label: row.label, group: row.group, availability: row.breakdown.share(.allowed),
-                           unknown: row.breakdown.unknown, reasons: reasons(row.breakdown),
-                           incidents: row.incidents.map { IncidentObject(start: RecordingTime.text($0.start), end: RecordingTime.text($0.end), seconds: $0.seconds, reason: $0.reason) },
-                           maxQueueDepth: row.deepestQueue.map { Int($0.value) }, maxQueueDepthAt: row.deepestQueue.map { RecordingTime.text($0.time) },
-                           longestWait: row.longestWait?.value, longestWaitAt: row.longestWait.map { RecordingTime.text($0.time) },
-                           gaps: row.gaps.map { GapObject(start: RecordingTime.text($0.start), end: RecordingTime.text($0.end), seconds: $0.seconds) })
+                let shares = Shares(row.breakdown)
+                return EntryPointObject(
+                    id: row.id.rawValue, label: row.label, group: row.group, availability: shares.availability, unknown: shares.unknown,
+                    reasons: shares.reasons,
+                    incidents: row.incidents.map {
+                        IncidentObject(start: RecordingTime.text($0.start), end: RecordingTime.text($0.end), seconds: Self.milliseconds($0.seconds),
+                                       reason: $0.reason)
+                    },
+                    maxQueueDepth: row.deepestQueue.map { Int($0.value) }, maxQueueDepthAt: row.deepestQueue.map { RecordingTime.text($0.time) },
+                    longestWait: row.longestWait.map { Self.milliseconds($0.value) }, longestWaitAt: row.longestWait.map { RecordingTime.text($0.time) },
+                    gaps: row.gaps.map { GapObject(start: RecordingTime.text($0.start), end: RecordingTime.text($0.end), seconds: Self.milliseconds($0.seconds)) })
             },
             groups: groups.map { group in
-                GroupObject(name: group.name, entryPoints: group.members.map(\.rawValue), availability: group.breakdown.share(.allowed),
-                      unknown: group.breakdown.unknown, reasons: reasons(group.breakdown), incidents: group.incidents,
-                      maxQueueDepth: group.deepestQueue.map { Int($0.value) }, longestWait: group.longestWait?.value)
+                let shares = Shares(group.breakdown)
+                return GroupObject(name: group.name, entryPoints: group.members.map(\.rawValue), availability: shares.availability,
+                                   unknown: shares.unknown, reasons: shares.reasons, incidents: group.incidents,
+                                   maxQueueDepth: group.deepestQueue.map { Int($0.value) }, longestWait: group.longestWait.map { Self.milliseconds($0.value) })
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -29,8 +29,8 @@ public struct DashboardState: Sendable, Hashable {
     public var eventScroll = 0
     /// The event log's applied filter; `filterDraft` edits it while the log shows.
     public var eventFilter = ""
-    /// How far back the detail screen's charts reach.
-    public var historyWindow: HistoryWindow = .fifteenMinutes
+    /// How far back the detail screen's charts and the table's availability column reach.
+    public var historyWindow: HistoryWindow = .standard
     /// Lines of the detail screen's raw body scrolled past.
     public var bodyScroll = 0
     /// Where `w` appends events (`--events FILE`, or the default in the current directory).

@@ -10,6 +10,8 @@ public struct DashboardView: Sendable {
     public init(demoURL: String? = nil) { self.demoURL = demoURL }
 
     public func render(state: DashboardState, snapshot: MonitorSnapshot?, size: ScreenSize, context: ViewContext) -> ScreenBuffer {
+        var context = context
+        context.window = state.historyWindow
         var buffer = ScreenBuffer(size: size)
         let areas = snapshot.map { state.areas($0, size: size) } ?? ScreenAreas(size: size, diagnoses: 0)
         if state.isWall, state.screen == .grid, let snapshot {

@@ -4,6 +4,9 @@ public enum HistoryWindow: Int, Sendable, Hashable, CaseIterable {
     case fifteenMinutes = 900
     case oneHour = 3600
 
+    /// The window until the user picks another.
+    public static let standard = HistoryWindow.fifteenMinutes
+
     /// The window's length in seconds.
     public var seconds: Double { Double(rawValue) }
 

@@ -32,11 +32,11 @@ public struct TableColumn: Sendable {
     public var alignment: ScreenBuffer.Alignment
     public var cell: @Sendable (EntryPointSnapshot, ViewContext) -> Cell
     /// The cell of a group's subtotal row; nil leaves it blank.
-    public var subtotal: (@Sendable (FloorTotals, ViewContext) -> String)?
+    public var subtotal: (@Sendable (TableSubtotal, ViewContext) -> String)?
 
     public init(title: String, width: Int, priority: Int, grows: Bool = false, flashes: Bool = false, widensToContent: Bool = false,
                 alignment: ScreenBuffer.Alignment = .left, cell: @escaping @Sendable (EntryPointSnapshot, ViewContext) -> Cell,
-                subtotal: (@Sendable (FloorTotals, ViewContext) -> String)? = nil) {
+                subtotal: (@Sendable (TableSubtotal, ViewContext) -> String)? = nil) {
         self.title = title
         self.width = width
         self.priority = priority
@@ -77,8 +77,9 @@ public struct TableColumn: Sendable {
 }
 
 extension TableColumn {
-    /// State, alert, ID, label, reason, queue, wait, slots, agents, eligibility, queue trend,
-    /// and the data's age or the failing call; state, ID, reason, queue and wait always stay.
+    /// State, alert, ID, label, reason, queue, wait, availability over the chosen window, when
+    /// the queue is full at its rate, slots, agents, eligibility, queue trend, and the data's age
+    /// or the failing call; state, ID, reason, queue and wait always stay.
     public static let standard: [TableColumn] = [
         TableColumn(title: "STATE", width: 9, priority: 0, flashes: true, cell: { entryPoint, context in
             let status = PanelStatus(entryPoint)
@@ -89,34 +90,43 @@ extension TableColumn {
             return entryPoint.hasUnacknowledgedAlert ? Cell("ALERT", PanelStatus(entryPoint).role, [.bold]) : Cell("ack", .dim)
         }),
         TableColumn(title: "ID", width: 4, priority: 0, widensToContent: true, cell: { entryPoint, _ in Cell(entryPoint.id.description, .title, [.bold]) },
-                    subtotal: { totals, _ in "\(totals.count)" }),
-        TableColumn(title: "LABEL", width: 8, priority: 6, grows: true, cell: { entryPoint, _ in Cell(entryPoint.label ?? "") }),
+                    subtotal: { group, _ in "\(group.totals.count)" }),
+        TableColumn(title: "LABEL", width: 8, priority: 8, grows: true, cell: { entryPoint, _ in Cell(entryPoint.label ?? "") }),
         TableColumn(title: "CHAT ALLOWED", width: 20, priority: 0, grows: true, cell: { entryPoint, _ in
             let status = PanelStatus(entryPoint)
             return Cell(entryPoint.statusWord, entryPoint.chatAllowed?.allowed == true ? .text : status.role)
-        }, subtotal: { totals, _ in "allowed \(totals.allowed)/\(totals.count)" }),
+        }, subtotal: { group, _ in "allowed \(group.totals.allowed)/\(group.totals.count)" }),
         TableColumn(title: "QUEUE", width: 5, priority: 0, alignment: .right, cell: { entryPoint, context in
             guard let session = entryPoint.sessionStatus else { return Cell(context.glyphs.missing, .dim) }
             let full = entryPoint.chatAllowed?.reason == .queueDepthReached
             return Cell(String(session.queueDepth), full ? PanelStatus(entryPoint).role : .text, [.bold])
-        }, subtotal: { totals, _ in "\(totals.waiting)" }),
+        }, subtotal: { group, _ in "\(group.totals.waiting)" }),
         TableColumn(title: "WAIT", width: 8, priority: 0, alignment: .right, cell: { entryPoint, context in
             guard let session = entryPoint.sessionStatus else { return Cell(context.glyphs.missing, .dim) }
             return Cell(DurationText.wait(seconds: session.waitTimeSeconds))
-        }, subtotal: { totals, context in totals.longestWait.map { DurationText.wait(seconds: $0.seconds) } ?? context.glyphs.missing }),
-        TableColumn(title: "SLOTS", width: 5, priority: 3, alignment: .right, cell: { entryPoint, context in
+        }, subtotal: { group, context in group.totals.longestWait.map { DurationText.wait(seconds: $0.seconds) } ?? context.glyphs.missing }),
+        TableColumn(title: "AVAIL", width: 5, priority: 3, alignment: .right, cell: { entryPoint, context in
+            availabilityCell(entryPoint.timeInStates(over: context.window.seconds, at: context.now), context: context)
+        }, subtotal: { group, context in
+            availabilityCell(group.timeInStates(over: context.window.seconds, at: context.now), context: context).text
+        }),
+        TableColumn(title: "FULL IN", width: 7, priority: 4, alignment: .right, cell: { entryPoint, context in
+            guard let seconds = entryPoint.queueForecast(at: context.now)?.secondsToFull else { return Cell("") }
+            return Cell("~" + QueueForecast.approximate(seconds), .warning, [.bold])
+        }, subtotal: { group, context in group.soonestFull(at: context.now).map { "~" + QueueForecast.approximate($0) } ?? "" }),
+        TableColumn(title: "SLOTS", width: 5, priority: 5, alignment: .right, cell: { entryPoint, context in
             guard let slots = entryPoint.freeSlots else { return Cell(context.glyphs.missing, .dim) }
             return Cell(String(slots), slots == 0 ? .warning : .text)
-        }, subtotal: { totals, _ in "\(totals.freeSlots)" }),
-        TableColumn(title: "AGENTS", width: 6, priority: 4, cell: { entryPoint, context in
+        }, subtotal: { group, _ in "\(group.totals.freeSlots)" }),
+        TableColumn(title: "AGENTS", width: 6, priority: 6, cell: { entryPoint, context in
             guard let available = entryPoint.agentAvailable else { return Cell(context.glyphs.missing, .dim) }
             return available ? Cell("yes") : Cell("no", .warning)
-        }, subtotal: { totals, _ in "\(totals.agentsAvailable)/\(totals.count)" }),
-        TableColumn(title: "ELIG", width: 4, priority: 5, alignment: .right, cell: { entryPoint, context in
+        }, subtotal: { group, _ in "\(group.totals.agentsAvailable)/\(group.totals.count)" }),
+        TableColumn(title: "ELIG", width: 4, priority: 7, alignment: .right, cell: { entryPoint, context in
             guard let eligibility = entryPoint.eligibility else { return Cell(context.glyphs.missing, .dim) }
             return Cell(String(eligibility.code), eligibility == .canTakeChats ? .text : .warning)
         }),
-        TableColumn(title: "QUEUE TREND", width: 16, priority: 7, cell: { entryPoint, context in
+        TableColumn(title: "QUEUE TREND", width: 16, priority: 9, cell: { entryPoint, context in
             let values = entryPoint.history.queueDepth.suffix(16).map(\.value)
             return Cell(Sparkline.render(values, width: 16, levels: context.glyphs.sparkline), .chart)
         }),
@@ -128,6 +138,13 @@ extension TableColumn {
             }
             guard let age = entryPoint.dataAgeText(at: context.now) else { return Cell("no data yet", .dim) }
             return Cell(age + " old", entryPoint.isStale ? .stale : .dim)
-        }, subtotal: { totals, _ in totals.leftOut > 0 ? "\(totals.leftOut) left out" : "" }),
+        }, subtotal: { group, _ in group.totals.leftOut > 0 ? "\(group.totals.leftOut) left out" : "" }),
     ]
+
+    /// `97.5%` of the window allowed (unknown time counted in the window, never as allowed);
+    /// the missing-value glyph while no answer stood in the window at all.
+    static func availabilityCell(_ breakdown: AvailabilityBreakdown, context: ViewContext) -> Cell {
+        guard let availability = breakdown.availability, breakdown.unknown < 1 else { return Cell(context.glyphs.missing, .dim) }
+        return Cell(AvailabilityBreakdown.percent(availability))
+    }
 }

@@ -5,7 +5,8 @@ import ECEMonitor
 /// (less the column titles' row).
 public struct TableLayout: Sendable, Hashable {
     public enum Line: Sendable, Hashable {
-        case heading(String)
+        /// A group's title over its run of entry points `range`.
+        case heading(String, Range<Int>)
         /// An index into the entry points.
         case entryPoint(Int)
         /// The subtotal of the entry points `range` (a group's run).
@@ -24,7 +25,7 @@ public struct TableLayout: Sendable, Hashable {
         if let runs = EntryPointGroups.runs(entryPoints) {
             var start = 0
             for run in runs {
-                lines.append(.heading(run.title))
+                lines.append(.heading(run.title, start..<start + run.count))
                 lines += (start..<start + run.count).map(Line.entryPoint)
                 lines.append(.subtotal(start..<start + run.count))
                 start += run.count

@@ -34,17 +34,17 @@ public struct TableView: Sendable {
         for (offset, line) in shown.enumerated() {
             let y = rect.y + 1 + offset
             switch line {
-            case .heading(let title):
+            case .heading(let title, let range):
                 buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), character: context.glyphs.box.horizontal,
                             style: CellStyle(.border))
-                let text = " \(title) "
+                let text = " \(title) " + headingAvailability(TableSubtotal(entryPoints[range]), context: context)
                 buffer.write(text, x: rect.x + 1, y: y, width: min(CharacterWidth.columns(of: text), max(0, rect.width - 1)),
                              style: CellStyle(.title, .bold), ellipsis: ellipsis)
             case .subtotal(let range):
-                let totals = FloorTotals(Array(entryPoints[range]))
+                let group = TableSubtotal(entryPoints[range])
                 var x = rect.x + 1
                 for (column, width) in fitted {
-                    let text = column.subtotal?(totals, context) ?? ""
+                    let text = column.subtotal?(group, context) ?? ""
                     buffer.write(text, x: x, y: y, width: width, style: CellStyle(.text, [.bold, .underline]), ellipsis: ellipsis,
                                  alignment: column.alignment)
                     x += width + 1
@@ -53,6 +53,14 @@ public struct TableView: Sendable {
                 drawRow(entryPoints[index], into: &buffer, y: y, rect: rect, fitted: fitted, context: context)
             }
         }
+    }
+
+    /// `avail 15 min 97.5% ` after a group's title: the figure and its window, there even when
+    /// the availability column is not.
+    private func headingAvailability(_ group: TableSubtotal, context: ViewContext) -> String {
+        let shares = group.timeInStates(over: context.window.seconds, at: context.now)
+        guard let availability = shares.availability, shares.unknown < 1 else { return "" }
+        return "avail \(context.window.title) \(AvailabilityBreakdown.percent(availability)) "
     }
 
     private func drawRow(_ entryPoint: EntryPointSnapshot, into buffer: inout ScreenBuffer, y: Int, rect: Rect, fitted: [(column: TableColumn, width: Int)],

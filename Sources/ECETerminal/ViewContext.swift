@@ -1,16 +1,20 @@
 import Foundation
 
-/// What every view needs besides the data: glyphs, the clock's time zone and the current time.
+/// What every view needs besides the data: glyphs, the clock's time zone, the current time and
+/// the window the user chose for charts and availability figures.
 public struct ViewContext: Sendable {
     public var glyphs: GlyphSet
     public var clock: ClockFormatter
     /// The moment the frame shows; views never read the system clock.
     public var now: Date
+    /// The charts' window (`c` on the detail screen); the table's availability column follows it.
+    public var window: HistoryWindow
 
-    public init(glyphs: GlyphSet = .unicode, clock: ClockFormatter = ClockFormatter(), now: Date) {
+    public init(glyphs: GlyphSet = .unicode, clock: ClockFormatter = ClockFormatter(), now: Date, window: HistoryWindow = .standard) {
         self.glyphs = glyphs
         self.clock = clock
         self.now = now
+        self.window = window
     }
 
     /// Alternates every second: alerting panels draw in the flash role while it is true.

@@ -156,3 +156,64 @@ struct ShiftReportTests {
         #expect(report.entryPoints[0].timeline.map(\.state) == [.unknown, .allowed, .refused("queue_depth_reached"), .refused("brand_new_reason")])
     }
 }
+
+/// The JSON's numbers as a reader of it sees them: no float noise in seconds, shares that add up.
+@Suite("Shift report JSON numbers")
+struct ShiftReportJSONNumberTests {
+    static func poll(_ time: String, allowed: Bool, reason: String? = nil, wait: String = "0") -> String {
+        let reasonField = reason.map { #","reason":"\#($0)""# } ?? ""
+        return #"{"time":"2026-11-26T\#(time)Z","server":"s","entryPoint":1000,"interval":300,"calls":["#
+            + #"{"call":"chatAllowed","status":200,"latencyMs":1,"allowed":\#(allowed)\#(reasonField)},"#
+            + #"{"call":"liveSessionStatus","status":200,"latencyMs":1,"queueDepth":2,"waitTime":\#(wait)}]}"#
+    }
+
+    /// An incident from 10:00:07.300 to 10:04:07.100 is 239.8 s, though the two times subtract
+    /// to 239.80000007152557; shares that do not divide evenly still add up to 1.
+    @Test func secondsAreWholeMillisecondsAndSharesAddUpToOne() throws {
+        let lines = [
+            RecordingFixture.header,
+            Self.poll("10:00:00.100", allowed: true, wait: "0.1"),
+            Self.poll("10:00:07.300", allowed: false, reason: "queue_depth_reached", wait: "0.30000000000000004"),
+            Self.poll("10:04:07.100", allowed: false, reason: "agent_not_available"),
+            Self.poll("10:08:07.300", allowed: true),
+            Self.poll("10:12:07.300", allowed: true),
+        ]
+        let path = try RecordingFixture.write(lines)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let (report, damaged) = try ShiftReportTests.report([path])
+        #expect(damaged.isEmpty)
+        let raw = try #require(report.entryPoints.first?.incidents.first?.seconds)
+        #expect(raw != 239.8, "the times no longer subtract with noise: pick others so this test still bites")
+        let json = report.json
+        #expect(json.contains(#""seconds":239.8,"#), "\(json)")
+        #expect(json.contains(#""longestWait":0.3,"#), "\(json)")
+        #expect(!json.contains("99999"))
+        #expect(!json.contains("00000"))
+
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        let rows = (object["entryPoints"] as! [[String: Any]]) + (object["groups"] as? [[String: Any]] ?? [])
+        #expect(!rows.isEmpty)
+        for row in rows {
+            let reasons = row["reasons"] as! [String: Double]
+            let shares = [row["availability"] as! Double, row["unknown"] as! Double] + Array(reasons.values)
+            // Printed in millionths that add up to exactly one million.
+            let millionths = shares.map { ($0 * 1_000_000).rounded() }
+            #expect(zip(shares, millionths).allSatisfy { abs($0 * 1_000_000 - $1) < 1e-6 }, "\(shares)")
+            #expect(millionths.reduce(0, +) == 1_000_000, "\(shares)")
+            #expect(abs(shares.reduce(0, +) - 1) < 1e-9)
+        }
+        let entry = (object["entryPoints"] as! [[String: Any]])[0]
+        // 0.1 s unknown before the first answer, 7.2 + 240 s allowed, 239.8 s full, 240.2 s no agent: 727.3 s.
+        #expect(entry["availability"] as? Double == 0.339887)
+        #expect((entry["reasons"] as! [String: Double]) == ["queue_depth_reached": 0.329713, "agent_not_available": 0.330263])
+        #expect(entry["unknown"] as? Double == 0.000137)
+    }
+
+    @Test func roundedSharesSpreadTheRoundingByLargestRemainder() {
+        let thirds = AvailabilityBreakdown(seconds: [.allowed: 1, .refused("a"): 1, .unknown: 1]).roundedShares()
+        #expect(thirds == [.allowed: 0.333334, .refused("a"): 0.333333, .unknown: 0.333333])
+        let sevenths = AvailabilityBreakdown(seconds: [.allowed: 1, .refused("a"): 2, .refused("b"): 4]).roundedShares(resolution: 100)
+        #expect(sevenths == [.allowed: 0.14, .refused("a"): 0.29, .refused("b"): 0.57])
+        #expect(AvailabilityBreakdown().roundedShares().isEmpty)
+    }
+}

@@ -108,4 +108,39 @@ struct ManyEntryPointsEndToEndTests {
         try await tmux.send("q")
         try await tmux.waitForShellPrompt()
     }
+
+    /// The table's availability: a group heading and its subtotal give the same figure over the
+    /// chart window, and `1` on a detail screen moves the table to 5 minutes.
+    @Test(.timeLimit(.minutes(2)))
+    func groupAvailabilityFollowsTheDetailScreensWindow() async throws {
+        let config = FileManager.default.temporaryDirectory.appendingPathComponent("ecetop-avail-\(UUID().uuidString).toml").path
+        try "[[entry-points]]\nids = \"1000-1029\"\ngroup = \"Front\"\n".write(toFile: config, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: config) }
+        try await Self.watching("--view table --config \(config)") { tmux, _ in
+            /// The heading's figure and the group's subtotal row, from one capture.
+            func figures(_ window: String) async throws -> (heading: String, subtotal: String) {
+                let pane = try await tmux.waitFor("the Front group's availability over \(window)") { pane in
+                    pane.contains("AVAIL") && pane.contains("─ Front avail \(window) ") && pane.contains("subtotal")
+                }
+                let lines = pane.split(separator: "\n").map(String.init)
+                let heading = try #require(lines.first { $0.hasPrefix("─ Front avail \(window) ") })
+                let figure = try #require(heading.split(separator: " ").first { $0.hasSuffix("%") })
+                let subtotal = try #require(lines.first { $0.contains("subtotal") && $0.contains("allowed ") && $0.contains("/30") })
+                return (String(figure), subtotal)
+            }
+            let quarter = try await figures("15 min")
+            let share = try #require(Double(quarter.heading.dropLast()))
+            #expect((0...100).contains(share))
+            #expect(quarter.subtotal.contains(" \(quarter.heading) "), "the subtotal row's AVAIL is the heading's: \(quarter.subtotal)")
+            try await tmux.send("Enter")
+            try await tmux.waitFor("the detail screen") { $0.contains("availability 15 min:") }
+            try await tmux.send("1")
+            try await tmux.waitFor("the 5 minute window") { $0.contains("availability 5 min:") }
+            try await tmux.send("Escape")
+            let five = try await figures("5 min")
+            #expect(Double(five.heading.dropLast()).map { (0...100).contains($0) } == true, "\(five)")
+            try await tmux.send("q")
+            try await tmux.waitForShellPrompt()
+        }
+    }
 }
