@@ -29,8 +29,12 @@ public struct DashboardState: Sendable, Hashable {
     public var eventScroll = 0
     /// The event log's applied filter; `filterDraft` edits it while the log shows.
     public var eventFilter = ""
-    /// How far back the detail screen's charts and the table's availability column reach.
+    /// How far back the detail screen's charts reach.
     public var historyWindow: HistoryWindow = .standard
+    /// The window of the availability figures (the table's column, its groups, the detail's
+    /// breakdown): the last hour, a service level's usual span, until `c`, `1`, `2` or `3`
+    /// choose a window for the charts, which then holds for both.
+    public var availabilityWindow: HistoryWindow = .oneHour
     /// Lines of the detail screen's raw body scrolled past.
     public var bodyScroll = 0
     /// Where `w` appends events (`--events FILE`, or the default in the current directory).
@@ -319,9 +323,11 @@ public struct DashboardState: Sendable, Hashable {
             return []
         case .nextChartWindow:
             historyWindow = historyWindow.next
+            availabilityWindow = historyWindow
             return []
         case .chartWindow(let window):
             historyWindow = window
+            availabilityWindow = window
             return []
         case .refresh: return send(.refresh(id), snapshot)
         case .acknowledge: return send(.acknowledge(id), snapshot)

@@ -11,7 +11,7 @@ public struct DashboardView: Sendable {
 
     public func render(state: DashboardState, snapshot: MonitorSnapshot?, size: ScreenSize, context: ViewContext) -> ScreenBuffer {
         var context = context
-        context.window = state.historyWindow
+        context.window = state.availabilityWindow
         var buffer = ScreenBuffer(size: size)
         let areas = snapshot.map { state.areas($0, size: size) } ?? ScreenAreas(size: size, diagnoses: 0)
         if state.isWall, state.screen == .grid, let snapshot {
@@ -66,7 +66,7 @@ public struct DashboardView: Sendable {
         case .detail(let id):
             if let entryPoint = snapshot.entryPoints.first(where: { $0.id == id }) {
                 DetailView(entryPoint: entryPoint, bodyCall: state.detailCall, isPaused: snapshot.isPaused, events: snapshot.events,
-                           window: state.historyWindow, bodyScroll: state.bodyScroll)
+                           window: state.historyWindow, availabilityWindow: state.availabilityWindow, bodyScroll: state.bodyScroll)
                     .draw(into: &buffer, rect: areas.body, context: context)
             }
         case .events:

@@ -17,6 +17,8 @@ public struct DetailView: Sendable {
     /// Every event of the monitor (newest last); the view keeps this entry point's.
     public var events: [MonitorEvent]
     public var window: HistoryWindow
+    /// The availability breakdown's window.
+    public var availabilityWindow: HistoryWindow
     /// Body lines scrolled past.
     public var bodyScroll: Int
 
@@ -24,12 +26,14 @@ public struct DetailView: Sendable {
     public static let splitWidth = 110
 
     public init(entryPoint: EntryPointSnapshot, bodyCall: ChatAPICall = .chatAllowed, isPaused: Bool = false,
-                events: [MonitorEvent] = [], window: HistoryWindow = .fifteenMinutes, bodyScroll: Int = 0) {
+                events: [MonitorEvent] = [], window: HistoryWindow = .fifteenMinutes, availabilityWindow: HistoryWindow = .oneHour,
+                bodyScroll: Int = 0) {
         self.entryPoint = entryPoint
         self.bodyCall = bodyCall
         self.isPaused = isPaused
         self.events = events
         self.window = window
+        self.availabilityWindow = availabilityWindow
         self.bodyScroll = bodyScroll
     }
 
@@ -215,11 +219,11 @@ public struct DetailView: Sendable {
         return "alerts: " + parts.joined(separator: context.glyphs.separator)
     }
 
-    /// The window's time in each state (the charts' window, `c`), and the share since the start.
+    /// The availability window's time in each state, and the share since the start.
     private func availabilityLine(context: ViewContext) -> String? {
         guard entryPoint.availability.firstObservation != nil else { return nil }
-        let shares = entryPoint.timeInStates(over: window.seconds, at: context.now)
-        var text = "availability \(window.title): \(shares.summary(separator: context.glyphs.separator))"
+        let shares = entryPoint.timeInStates(over: availabilityWindow.seconds, at: context.now)
+        var text = "availability \(availabilityWindow.title): \(shares.summary(separator: context.glyphs.separator))"
         if let sinceStart = entryPoint.timeInStates(over: nil, at: context.now).availability {
             text += "\(context.glyphs.separator)since start \(AvailabilityBreakdown.percent(sinceStart))"
         }

@@ -7,10 +7,10 @@ public struct ViewContext: Sendable {
     public var clock: ClockFormatter
     /// The moment the frame shows; views never read the system clock.
     public var now: Date
-    /// The charts' window (`c` on the detail screen); the table's availability column follows it.
+    /// The availability figures' window: the last hour until `c`, `1`, `2`, `3` choose the charts' window for both.
     public var window: HistoryWindow
 
-    public init(glyphs: GlyphSet = .unicode, clock: ClockFormatter = ClockFormatter(), now: Date, window: HistoryWindow = .standard) {
+    public init(glyphs: GlyphSet = .unicode, clock: ClockFormatter = ClockFormatter(), now: Date, window: HistoryWindow = .oneHour) {
         self.glyphs = glyphs
         self.clock = clock
         self.now = now

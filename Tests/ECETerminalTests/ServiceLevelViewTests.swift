@@ -41,7 +41,7 @@ import Testing
         let frame = DetailCases.detailFrame(entry, width: 120, height: 40)
         let lines = frame.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         // The queue was full 60 of the 600 s watched.
-        #expect(lines.contains("availability 15 min: allowed 90% · queue_depth_reached 10% · unknown 0% · since start 90%"), "\(frame)")
+        #expect(lines.contains("availability 1 h: allowed 90% · queue_depth_reached 10% · unknown 0% · since start 90%"), "\(frame)")
         let slope = String(format: "%+.1f/min", forecast.slopePerMinute)
         #expect(lines.contains("forecast: full in ~\(QueueForecast.approximate(seconds)) · max 10 (max-queue-depth) · \(slope) from 25 samples in 2 min"),
                 "\(frame)")

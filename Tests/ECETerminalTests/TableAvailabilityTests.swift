@@ -22,7 +22,7 @@ import Testing
                 : .failure(.timeout(call: "chatAllowed", seconds: 5))
             let exchange = ChatAPIExchange(call: .chatAllowed, entryPoint: entryID, outcome: outcome, httpStatus: age > 300 ? 200 : nil,
                                            contentType: nil, latency: .milliseconds(3), body: [])
-            _ = entry.replay([exchange], at: Fixtures.now.addingTimeInterval(-age), interval: .seconds(5), thresholds: .init(), since: start,
+            _ = entry.replay([CallAnswer(exchange)], at: Fixtures.now.addingTimeInterval(-age), interval: .seconds(5), thresholds: .init(), since: start,
                              closing: &closed)
         }
         return entry
@@ -42,7 +42,7 @@ import Testing
         frame.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
-    @Test func rowsAndTheGroupGiveTheChartWindowsFigures() throws {
+    @Test func rowsAndTheGroupGiveTheLastHoursFiguresByDefault() throws {
         let entryPoints = Self.group()
         let snapshot = Fixtures.snapshot(entryPoints)
         let state = TableCases.state(snapshot)
@@ -52,7 +52,7 @@ import Testing
         let rows = Self.rows(frame)
         #expect(rows.contains { $0.hasPrefix("STATE") && $0.contains("AVAIL FULL IN") }, "\(frame)")
         // (540 + 300) of (600 + 600) s: the members' seconds added up, unknown in the window.
-        #expect(rows.contains { $0.hasPrefix("─ Sales avail 15 min 70% ─") }, "\(frame)")
+        #expect(rows.contains { $0.hasPrefix("─ Sales avail 1 h 70% ─") }, "\(frame)")
         let first = try #require(rows.first { $0.contains(" 1000 ") })
         #expect(first.contains(" 90%"), "\(first)")
         #expect(first.contains(" \(fullIn) "), "\(first)")

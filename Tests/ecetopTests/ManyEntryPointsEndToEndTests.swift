@@ -110,7 +110,7 @@ struct ManyEntryPointsEndToEndTests {
     }
 
     /// The table's availability: a group heading and its subtotal give the same figure over the
-    /// chart window, and `1` on a detail screen moves the table to 5 minutes.
+    /// last hour, and `1` on a detail screen moves the table to 5 minutes.
     @Test(.timeLimit(.minutes(2)))
     func groupAvailabilityFollowsTheDetailScreensWindow() async throws {
         let config = FileManager.default.temporaryDirectory.appendingPathComponent("ecetop-avail-\(UUID().uuidString).toml").path
@@ -128,12 +128,12 @@ struct ManyEntryPointsEndToEndTests {
                 let subtotal = try #require(lines.first { $0.contains("subtotal") && $0.contains("allowed ") && $0.contains("/30") })
                 return (String(figure), subtotal)
             }
-            let quarter = try await figures("15 min")
+            let quarter = try await figures("1 h")
             let share = try #require(Double(quarter.heading.dropLast()))
             #expect((0...100).contains(share))
             #expect(quarter.subtotal.contains(" \(quarter.heading) "), "the subtotal row's AVAIL is the heading's: \(quarter.subtotal)")
             try await tmux.send("Enter")
-            try await tmux.waitFor("the detail screen") { $0.contains("availability 15 min:") }
+            try await tmux.waitFor("the detail screen") { $0.contains("availability 1 h:") }
             try await tmux.send("1")
             try await tmux.waitFor("the 5 minute window") { $0.contains("availability 5 min:") }
             try await tmux.send("Escape")
