@@ -121,6 +121,7 @@ struct ConfigFileTests {
         ("burst = 0", #"c.toml:1: "burst" must be between 1 and 1000000, got 0"#),
         ("[thresholds]\nqueue-depth = 0", #"c.toml:2: "thresholds.queue-depth" must be between 1 and 1000000, got 0"#),
         ("[wall]\nrotate = 0", #"c.toml:2: "wall.rotate" must be between 1 and 3600, got 0"#),
+        ("\nfull-every = 11", #"c.toml:2: "full-every" must be between 1 and 10, got 11"#),
         ("server = \"ftp://x\"", #"c.toml:1: "server": invalid server URL "ftp://x": the scheme must be http or https"#),
         ("theme = \"\"", #"c.toml:1: "theme" must not be empty"#),
         ("[[entry-points]]\nids = 1\nlabel = \"a\\tb\"", #"c.toml:3: "entry-points[1].label" must not contain control characters such as tabs or newlines"#),
@@ -177,6 +178,20 @@ struct ConfigFileTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try "burst = 7\n".write(toFile: "\(folder)/ecetop/config.toml", atomically: true, encoding: .utf8)
         #expect(try ConfigLocation.load(explicit: nil, environment: ["XDG_CONFIG_HOME": folder])?.burst?.value == 7)
+    }
+
+    @Test func fullEveryComesFromTheFileUnlessTheFlagSaysOtherwiseAndIsUnsetByDefault() throws {
+        let file = try ConfigFile.parse("interval = 2\nfull-every = 4\n", path: "f.toml")
+        let fromFile = EffectiveConfiguration(file: file)
+        #expect(fromFile.fullEvery == Setting(4, .file(path: "f.toml", line: 2)))
+        #expect(fromFile.monitorConfiguration().fullEvery == 4)
+        var flags = ConfigFlags()
+        flags.fullEvery = 2
+        #expect(EffectiveConfiguration(file: file, flags: flags).fullEvery == Setting(2, .flag("--full-every")))
+        let unset = EffectiveConfiguration(file: nil)
+        #expect(unset.fullEvery == Setting(nil, .builtIn))
+        #expect(unset.monitorConfiguration().fullEvery == nil)
+        #expect(unset.text.contains("# full-every not set: the smallest that fits the budget"))
     }
 
     @Test func viewAndBellComeFromTheFileUnlessAFlagSaysOtherwise() throws {
