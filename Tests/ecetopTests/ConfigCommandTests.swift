@@ -29,11 +29,12 @@ struct ConfigCommandTests {
         let path = ConfigFileTests.examplePath
         #expect(lines.first == "# ecetop configuration from \(path)")
         #expect(lines.contains("server = \"https://ece.example.com/system\" # file \(path):7"))
-        #expect(lines.contains("timeout = 3                             # file \(path):13"))
-        #expect(lines.contains("wait-time = 120                         # file \(path):41"))
-        #expect(lines.contains("rotate = 10                             # file \(path):52"))
+        #expect(lines.contains("# full-every not set: the smallest that fits the budget # default"))
+        #expect(lines.contains("timeout = 3                             # file \(path):18"))
+        #expect(lines.contains("wait-time = 120                         # file \(path):46"))
+        #expect(lines.contains("rotate = 10                             # file \(path):57"))
         #expect(lines.contains("ids = \"1004,1006-1007\""))
-        #expect(lines.last == "# entry points watched: 8 (1000-1004,1006-1007,1010), from file \(path):60")
+        #expect(lines.last == "# entry points watched: 8 (1000-1004,1006-1007,1010), from file \(path):65")
     }
 
     @Test func checkWithoutAFileShowsDefaults() async throws {
