@@ -75,7 +75,10 @@ public struct AvailabilityBreakdown: Sendable, Hashable {
 
     /// `97.5%`, `100%`, `0%`: one decimal unless whole.
     public static func percent(_ share: Double) -> String {
-        let tenths = (share * 1000).rounded()
-        return tenths.truncatingRemainder(dividingBy: 10) == 0 ? "\(Int(tenths / 10))%" : String(format: "%.1f%%", tenths / 10)
+        // By hand: `String(format:)` goes through Foundation's locale machinery, and a table
+        // frame prints one of these per row.
+        let tenths = Int((share * 1000).rounded())
+        let (whole, tenth) = tenths.quotientAndRemainder(dividingBy: 10)
+        return tenth == 0 ? "\(whole)%" : "\(whole).\(abs(tenth))%"
     }
 }

@@ -78,9 +78,15 @@ public struct EntryPointSnapshot: Sendable, Identifiable {
 
     /// `2s`, or `2s-40s` when the values shown differ in age.
     public func dataAgeText(at now: Date) -> String? {
-        guard let newest = newestDataAt else { return nil }
+        // One pass, no arrays: a table frame asks this of every row.
+        var newest: Date?, oldest: Date?
+        for state in calls.values {
+            guard let at = state.lastSuccessAt else { continue }
+            if newest.map({ at > $0 }) ?? true { newest = at }
+            if oldest.map({ at < $0 }) ?? true { oldest = at }
+        }
+        guard let newest, let oldest else { return nil }
         let youngest = DurationText.age(seconds: now.timeIntervalSince(newest))
-        guard let oldest = oldestDataAt else { return youngest }
         let eldest = DurationText.age(seconds: now.timeIntervalSince(oldest))
         return eldest == youngest ? youngest : "\(youngest)-\(eldest)"
     }

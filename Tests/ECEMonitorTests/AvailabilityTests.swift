@@ -101,5 +101,8 @@ struct AvailabilityTests {
         #expect(AvailabilityBreakdown.percent(1) == "100%")
         #expect(AvailabilityBreakdown.percent(0) == "0%")
         #expect(AvailabilityBreakdown.percent(0.9996) == "100%")
+        #expect(AvailabilityBreakdown.percent(0.1234) == "12.3%")
+        #expect(AvailabilityBreakdown.percent(0.001) == "0.1%")
+        #expect(AvailabilityBreakdown.percent(0.0004) == "0%")
     }
 }
