@@ -1,4 +1,5 @@
 import ECEChat
+import ECECommon
 
 /// The bodies the simulator serves: well-formed XML in the vendor's shape, JSON, and errors.
 enum ResponseBodies {
@@ -62,23 +63,6 @@ enum ResponseBodies {
     }
 
     static func jsonEscape(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result
+        JSONString.escaped(text)
     }
 }
