@@ -190,7 +190,7 @@ public struct ChatAPIError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     static func sanitized(_ text: String) -> String {
-        excerpt(of: Array(text.utf8))
+        PrintableLine.excerpt(of: text.utf8, limit: excerptLength)
     }
 
     private static func format(_ seconds: Double) -> String {

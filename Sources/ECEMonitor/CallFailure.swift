@@ -19,7 +19,7 @@ public struct CallFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// recording file may have been edited or damaged.
     public init(kind: ChatAPIError.Kind, text: String, httpStatus: Int?) {
         self.kind = kind
-        description = PrintableLine.excerpt(of: Array(text.utf8), limit: Self.textLimit)
+        description = PrintableLine.excerpt(of: text.utf8, limit: Self.textLimit)
         self.httpStatus = httpStatus
     }
 

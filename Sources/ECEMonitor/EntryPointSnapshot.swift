@@ -72,11 +72,8 @@ public struct EntryPointSnapshot: Sendable, Identifiable {
     /// The time of the newest good value of any call.
     public var newestDataAt: Date? { calls.values.compactMap(\.lastSuccessAt).max() }
 
-    /// The time of the oldest value shown: with the slower calls polled every Nth round, their
-    /// values are older than the newest, and must not pass for as fresh.
-    public var oldestDataAt: Date? { calls.values.compactMap(\.lastSuccessAt).min() }
-
-    /// `2s`, or `2s-40s` when the values shown differ in age.
+    /// `2s`, or `2s-40s` when the values shown differ in age: with the slower calls polled every
+    /// Nth round, their values are older than the newest, and must not pass for as fresh.
     public func dataAgeText(at now: Date) -> String? {
         // One pass, no arrays: a table frame asks this of every row.
         var newest: Date?, oldest: Date?
