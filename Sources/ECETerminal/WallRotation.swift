@@ -36,9 +36,10 @@ public struct WallRotation: Sendable, Hashable {
         }
     }
 
-    /// Critical entry points, unacknowledged before acknowledged, each in ID order.
+    /// Critical entry points, unacknowledged before acknowledged, each in ID order. Stale ones
+    /// count: their alert stands until an answer clears it, and the header counts it.
     public static func criticalIndices(_ entryPoints: [EntryPointSnapshot]) -> [Int] {
-        entryPoints.indices.filter { PanelStatus(entryPoints[$0]) == .critical }.sorted { a, b in
+        entryPoints.indices.filter { entryPoints[$0].severity == .critical }.sorted { a, b in
             let ua = entryPoints[a].hasUnacknowledgedAlert, ub = entryPoints[b].hasUnacknowledgedAlert
             return ua != ub ? ua : entryPoints[a].id < entryPoints[b].id
         }

@@ -38,6 +38,19 @@ import Testing
         #expect(pages.count >= 3, "the pages did turn: \(pages)")
     }
 
+    /// A critical whose data went stale still counts in the header's "✖ 2 critical": its alert
+    /// stands until an answer clears it, so it stays pinned too.
+    @Test func aStaleCriticalStaysPinned() {
+        var entryPoints = Self.fleet(critical: [1023, 1047])
+        entryPoints[47] = Fixtures.entryPoint(1047, reason: .queueDepthReached, depth: 9, wait: 300, age: 40, stale: true)
+        for turn in 0..<4 {
+            let frame = Self.wallFrame(entryPoints, now: Date(timeIntervalSince1970: 1_700_000_000 + Double(turn * 10)))
+            #expect(frame.contains("2 critical"), "turn \(turn)")
+            #expect(frame.contains(" 1023 "), "turn \(turn)")
+            #expect(frame.contains(" 1047 "), "turn \(turn)")
+        }
+    }
+
     @Test func unacknowledgedCriticalsArePinnedBeforeAcknowledgedOnes() {
         let entryPoints = Self.fleet(critical: [1003, 1010, 1020], acknowledged: [1003])
         let rotation = WallRotation(entryPoints: entryPoints, slotsPerPage: 6)
