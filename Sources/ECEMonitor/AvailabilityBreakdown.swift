@@ -82,3 +82,29 @@ public struct AvailabilityBreakdown: Sendable, Hashable {
         return tenth == 0 ? "\(whole)%" : "\(whole).\(abs(tenth))%"
     }
 }
+
+/// The share of a window chat was allowed and the share unknown, without the breakdown by
+/// reason (`AvailabilityLedger.availabilityShares`).
+public struct AvailabilityShares: Sendable, Hashable {
+    public var allowedSeconds = 0.0
+    public var unknownSeconds = 0.0
+    public var totalSeconds = 0.0
+
+    public init() {}
+
+    mutating func add(_ state: ChatState, _ seconds: Double) {
+        guard seconds > 0 else { return }
+        totalSeconds += seconds
+        switch state {
+        case .allowed: allowedSeconds += seconds
+        case .unknown: unknownSeconds += seconds
+        case .refused: break
+        }
+    }
+
+    /// The share of the window chat was allowed; nil when the window is empty.
+    public var availability: Double? { totalSeconds > 0 ? allowedSeconds / totalSeconds : nil }
+
+    /// The share of the window with no valid answer.
+    public var unknown: Double { totalSeconds > 0 ? unknownSeconds / totalSeconds : 0 }
+}

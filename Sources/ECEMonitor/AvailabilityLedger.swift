@@ -86,20 +86,39 @@ public struct AvailabilityLedger: Sendable {
     /// A `start` further back than `retention` from the newest closed segment counts only what
     /// is kept; time before the first observation is not counted at all.
     public func breakdown(from start: Date?, to end: Date) -> AvailabilityBreakdown {
-        var result: AvailabilityBreakdown
-        if let start {
-            result = AvailabilityBreakdown()
-            for segment in recent where segment.end > start && segment.start < end {
-                result.add(segment.state, min(segment.end, end).timeIntervalSince(max(segment.start, start)))
-            }
-            for segment in openSegments(until: end) where segment.end > start {
-                result.add(segment.state, segment.end.timeIntervalSince(max(segment.start, start)))
-            }
-        } else {
-            result = totals
-            for segment in openSegments(until: end) { result.add(segment.state, segment.seconds) }
-        }
+        var result = start == nil ? totals : AvailabilityBreakdown()
+        forEachSpan(from: start, to: end, includingKept: start != nil) { state, seconds in result.add(state, seconds) }
         return result
+    }
+
+    /// The allowed and unknown parts of `breakdown(from:to:)` alone, without its table by reason:
+    /// a table frame asks this of every row.
+    public func availabilityShares(from start: Date?, to end: Date) -> AvailabilityShares {
+        var shares = AvailabilityShares()
+        if start == nil {
+            for (state, seconds) in totals.seconds { shares.add(state, seconds) }
+        }
+        forEachSpan(from: start, to: end, includingKept: start != nil) { state, seconds in shares.add(state, seconds) }
+        return shares
+    }
+
+    /// Calls `body` with each stretch of time between `start` and `end`, clipped to them: the
+    /// kept segments (when asked) and the open one; nothing built on the way.
+    private func forEachSpan(from start: Date?, to end: Date, includingKept: Bool, _ body: (ChatState, Double) -> Void) {
+        let start = start ?? .distantPast
+        if includingKept {
+            for segment in recent where segment.end > start && segment.start < end {
+                body(segment.state, min(segment.end, end).timeIntervalSince(max(segment.start, start)))
+            }
+        }
+        guard let since = currentSince, end > since else { return }
+        if current != .unknown, let until = validUntil, until < end {
+            let lapsed = max(until, since)
+            if lapsed > start { body(current, lapsed.timeIntervalSince(max(since, start))) }
+            body(.unknown, end.timeIntervalSince(max(lapsed, start)))
+        } else {
+            body(current, end.timeIntervalSince(max(since, start)))
+        }
     }
 
     private mutating func keep(_ segment: Segment) {

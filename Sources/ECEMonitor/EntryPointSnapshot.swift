@@ -7,7 +7,7 @@ public struct EntryPointSnapshot: Sendable, Identifiable {
     public var id: EntryPointID
     public var label: String?
     public var group: String?
-    public var calls: [ChatAPICall: CallState]
+    public var calls: CallStates
     /// The newest good data is older than twice the effective interval.
     public var isStale: Bool
     public var severity: Severity
@@ -27,7 +27,7 @@ public struct EntryPointSnapshot: Sendable, Identifiable {
     /// The depth last seen together with `queue_depth_reached` (or eligibility 2).
     public var learnedMaxQueueDepth: Int?
 
-    public init(id: EntryPointID, label: String? = nil, group: String? = nil, calls: [ChatAPICall: CallState] = [:],
+    public init(id: EntryPointID, label: String? = nil, group: String? = nil, calls: CallStates = CallStates(),
                 isStale: Bool = false, severity: Severity = .unknown, alerts: [Alert] = [],
                 history: EntryPointHistory = EntryPointHistory(capacity: 1), nextPollAt: Date? = nil) {
         self.id = id
@@ -116,6 +116,12 @@ public struct EntryPointSnapshot: Sendable, Identifiable {
     /// Time in each chat state over the last `seconds` before `now`, or since the start for nil.
     public func timeInStates(over seconds: Double?, at now: Date) -> AvailabilityBreakdown {
         availability.breakdown(from: seconds.map { now.addingTimeInterval(-$0) }, to: now)
+    }
+
+    /// The share allowed and the share unknown over the last `seconds` before `now` (nil: since
+    /// the start), as `timeInStates` gives them, without its table by reason.
+    public func availabilityShares(over seconds: Double?, at now: Date) -> AvailabilityShares {
+        availability.availabilityShares(from: seconds.map { now.addingTimeInterval(-$0) }, to: now)
     }
 
     /// Marks every alert seen (`a`, `A`): it stays listed but stops demanding attention.

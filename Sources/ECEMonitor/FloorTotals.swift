@@ -76,7 +76,7 @@ extension FloorTotals.Reading {
     public init(_ entryPoint: EntryPointSnapshot) {
         self.init(id: entryPoint.id)
         guard !entryPoint.isStale else { return }
-        func fresh(_ call: ChatAPICall) -> Bool { !entryPoint.state(call).isFailing }
+        func fresh(_ call: ChatAPICall) -> Bool { entryPoint.calls[call]?.isFailing != true }
         if fresh(.liveSessionStatus), let session = entryPoint.sessionStatus {
             queueDepth = session.queueDepth
             waitSeconds = session.waitTimeSeconds

@@ -72,7 +72,8 @@ public struct DashboardState: Sendable, Hashable {
     /// The entry points the grid shows, filtered and sorted (within their groups, if any).
     public func visibleEntryPoints(_ snapshot: MonitorSnapshot) -> [EntryPointSnapshot] {
         let filter = EntryPointFilter(filter)
-        return EntryPointGroups.arranged(sort.sorted(snapshot.entryPoints.filter(filter.matches)), listed: snapshot.entryPoints)
+        let matching = filter.matchesAll ? snapshot.entryPoints : snapshot.entryPoints.filter(filter.matches)
+        return EntryPointGroups.arranged(sort.sorted(matching), listed: snapshot.entryPoints)
     }
 
     /// The parts of the screen showing now: the grid and the table have a totals line.
@@ -87,7 +88,7 @@ public struct DashboardState: Sendable, Hashable {
         let visible = visibleEntryPoints(snapshot)
         let body = areas(snapshot, size: size).body
         let layout = GridLayout(area: body, entryPoints: visible)
-        let table = showsTable(snapshot, size: size) ? TableLayout(area: body, entryPoints: visible) : nil
+        let table = showsTable(snapshot, size: size, visible: visible) ? TableLayout(area: body, entryPoints: visible) : nil
         let selectedIndex = selection.flatMap { id in visible.firstIndex { $0.id == id } }
         let page = table?.page(ofIndex: selectedIndex ?? 0) ?? layout.page(ofIndex: selectedIndex ?? 0)
         return GridPage(visible: visible, layout: layout, table: table, selectedIndex: selectedIndex, page: page)
@@ -96,11 +97,17 @@ public struct DashboardState: Sendable, Hashable {
     /// Whether the main screen lists entry points as a table: chosen, or (`auto`) because the
     /// panels of all entry points, filtered or not, would not fit on one page.
     public func showsTable(_ snapshot: MonitorSnapshot, size: ScreenSize) -> Bool {
+        showsTable(snapshot, size: size, visible: nil)
+    }
+
+    /// `visible`, when given, is `visibleEntryPoints(snapshot)`: unfiltered, it holds the same
+    /// groups as all of them (the order differs, the pages do not), so it is not arranged again.
+    private func showsTable(_ snapshot: MonitorSnapshot, size: ScreenSize, visible: [EntryPointSnapshot]?) -> Bool {
         switch viewMode {
         case .grid: return false
         case .table: return true
         case .auto:
-            let all = EntryPointGroups.arranged(snapshot.entryPoints, listed: snapshot.entryPoints)
+            let all = filter.isEmpty && visible != nil ? visible! : EntryPointGroups.arranged(snapshot.entryPoints, listed: snapshot.entryPoints)
             return GridLayout(area: ScreenAreas(size: size, diagnoses: snapshot.diagnoses.count, totalsLine: true).body,
                               entryPoints: all).pageCount > 1
         }

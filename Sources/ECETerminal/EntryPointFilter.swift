@@ -7,6 +7,9 @@ public struct EntryPointFilter: Sendable, Hashable {
 
     public init(_ text: String) { self.text = text }
 
+    /// Blank: every entry point matches.
+    public var matchesAll: Bool { text.trimming(" ").isEmpty }
+
     public func matches(_ entryPoint: EntryPointSnapshot) -> Bool {
         let needle = text.trimming(" ").lowercased()
         guard !needle.isEmpty else { return true }

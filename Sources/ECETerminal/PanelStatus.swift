@@ -17,6 +17,11 @@ public enum PanelStatus: Sendable, Hashable {
         }
     }
 
+    /// Critical, with an alert nobody has acknowledged yet: its panel or row flashes.
+    public static func isFlashing(_ entryPoint: EntryPointSnapshot) -> Bool {
+        PanelStatus(entryPoint) == .critical && entryPoint.hasUnacknowledgedAlert
+    }
+
     public init(_ severity: Severity) {
         switch severity {
         case .ok: self = .ok

@@ -14,9 +14,7 @@ public struct PanelView: Sendable {
     }
 
     /// Critical, with an alert nobody has acknowledged yet: the panel flashes.
-    public var isFlashing: Bool {
-        PanelStatus(entryPoint) == .critical && entryPoint.hasUnacknowledgedAlert
-    }
+    public var isFlashing: Bool { PanelStatus.isFlashing(entryPoint) }
 
     public func draw(into buffer: inout ScreenBuffer, rect: Rect, context: ViewContext) {
         guard rect.width >= 4, rect.height >= 3 else { return }

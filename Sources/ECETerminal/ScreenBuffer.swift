@@ -116,6 +116,7 @@ public struct ScreenBuffer: Sendable, Hashable {
     public mutating func write(_ text: String, x: Int, y: Int, width: Int, style: CellStyle, ellipsis: Character = "…",
                                alignment: Alignment = .left) {
         guard width > 0 else { return }
+        if writeShortASCII(text, x: x, y: y, width: width, style: style, alignment: alignment) { return }
         let fitted = Self.fit(text, width: width, ellipsis: ellipsis)
         // Left-aligned (nearly every field) needs no measuring: the write says what it used.
         let padding = alignment == .left ? 0 : max(0, width - CharacterWidth.columns(of: fitted))
@@ -127,6 +128,27 @@ public struct ScreenBuffer: Sendable, Hashable {
     }
 
     public enum Alignment: Sendable { case left, center, right }
+
+    /// Printable ASCII that fits (a table cell nearly always): text and padding in one pass
+    /// over the cells, with nothing to cut or measure. False, with nothing written, otherwise.
+    private mutating func writeShortASCII(_ text: String, x: Int, y: Int, width: Int, style: CellStyle, alignment: Alignment) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes -> Bool in
+            guard bytes.count <= width, bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return false }
+            let padding = width - bytes.count
+            let left = alignment == .left ? 0 : alignment == .right ? padding : padding / 2
+            let first = max(x, 0), last = min(self.width, x + width)
+            guard let row = makeRoom(from: first, to: last, y: y) else { return true }
+            let blank = Cell(ascii: 0x20, style: style)
+            cells.withUnsafeMutableBufferPointer { cells in
+                for column in first..<last {
+                    let offset = column - x - left
+                    cells[row + column] = offset >= 0 && offset < bytes.count ? Cell(ascii: bytes[offset], style: style) : blank
+                }
+            }
+            return true
+        }
+    }
 
     /// Text cut to at most `width` columns, ending in `ellipsis` when something was cut.
     public static func fit(_ text: String, width: Int, ellipsis: Character = "…") -> String {

@@ -3,8 +3,8 @@ import ECECommon
 import ECEMonitor
 
 /// One column of the table view, as data: title, width, which columns go first on a narrow
-/// terminal, and how a row's and a subtotal row's cells read. A new column is one more value
-/// in `standard`.
+/// terminal, and what its cells show. A new column is one more value in `standard` and one
+/// more `Content` case.
 public struct TableColumn: Sendable {
     /// What one cell shows and in which role.
     public struct Cell: Sendable, Hashable {
@@ -30,13 +30,11 @@ public struct TableColumn: Sendable {
     /// Widens to its longest cell on the page (an ID is never cut).
     public var widensToContent: Bool
     public var alignment: ScreenBuffer.Alignment
-    public var cell: @Sendable (EntryPointSnapshot, ViewContext) -> Cell
-    /// The cell of a group's subtotal row; nil leaves it blank.
-    public var subtotal: (@Sendable (TableSubtotal, ViewContext) -> String)?
+    /// What its cells show.
+    public var content: Content
 
     public init(title: String, width: Int, priority: Int, grows: Bool = false, flashes: Bool = false, widensToContent: Bool = false,
-                alignment: ScreenBuffer.Alignment = .left, cell: @escaping @Sendable (EntryPointSnapshot, ViewContext) -> Cell,
-                subtotal: (@Sendable (TableSubtotal, ViewContext) -> String)? = nil) {
+                alignment: ScreenBuffer.Alignment = .left, content: Content) {
         self.title = title
         self.width = width
         self.priority = priority
@@ -44,8 +42,7 @@ public struct TableColumn: Sendable {
         self.flashes = flashes
         self.widensToContent = widensToContent
         self.alignment = alignment
-        self.cell = cell
-        self.subtotal = subtotal
+        self.content = content
     }
 
     /// The columns kept for `width` terminal columns (one space between them and a one-column
@@ -81,56 +78,70 @@ extension TableColumn {
     /// the queue is full at its rate, slots, agents, eligibility, queue trend, and the data's age
     /// or the failing call; state, ID, reason, queue and wait always stay.
     public static let standard: [TableColumn] = [
-        TableColumn(title: "STATE", width: 9, priority: 0, flashes: true, cell: { entryPoint, context in
+        TableColumn(title: "STATE", width: 9, priority: 0, flashes: true, content: .state),
+        TableColumn(title: "ALERT", width: 5, priority: 1, flashes: true, content: .alert),
+        TableColumn(title: "ID", width: 4, priority: 0, widensToContent: true, content: .id),
+        TableColumn(title: "LABEL", width: 8, priority: 8, grows: true, content: .label),
+        TableColumn(title: "CHAT ALLOWED", width: 20, priority: 0, grows: true, content: .chatAllowed),
+        TableColumn(title: "QUEUE", width: 5, priority: 0, alignment: .right, content: .queue),
+        TableColumn(title: "WAIT", width: 8, priority: 0, alignment: .right, content: .wait),
+        TableColumn(title: "AVAIL", width: 5, priority: 3, alignment: .right, content: .availability),
+        TableColumn(title: "FULL IN", width: 7, priority: 4, alignment: .right, content: .fullIn),
+        TableColumn(title: "SLOTS", width: 5, priority: 5, alignment: .right, content: .slots),
+        TableColumn(title: "AGENTS", width: 6, priority: 6, content: .agents),
+        TableColumn(title: "ELIG", width: 4, priority: 7, alignment: .right, content: .eligibility),
+        TableColumn(title: "QUEUE TREND", width: 16, priority: 9, content: .queueTrend),
+        TableColumn(title: "DATA", width: 14, priority: 2, grows: true, content: .data),
+    ]
+
+    /// What a column shows. A case, not a closure: a row's cells are read by a direct call
+    /// that borrows the entry point, where a stored closure was called through a thunk that
+    /// copied the snapshot and the context for every cell.
+    public enum Content: Sendable, Hashable {
+        case state, alert, id, label, chatAllowed, queue, wait, availability, fullIn, slots, agents, eligibility, queueTrend, data
+    }
+
+    /// The cell of `entryPoint`'s row.
+    public func cell(_ entryPoint: EntryPointSnapshot, _ context: ViewContext) -> Cell {
+        switch content {
+        case .state:
             let status = PanelStatus(entryPoint)
             return Cell("\(status.symbol(context.glyphs)) \(status.word)", status.role, [.bold])
-        }, subtotal: { _, _ in "subtotal" }),
-        TableColumn(title: "ALERT", width: 5, priority: 1, flashes: true, cell: { entryPoint, _ in
+        case .alert:
             guard !entryPoint.alerts.isEmpty else { return Cell("") }
             return entryPoint.hasUnacknowledgedAlert ? Cell("ALERT", PanelStatus(entryPoint).role, [.bold]) : Cell("ack", .dim)
-        }),
-        TableColumn(title: "ID", width: 4, priority: 0, widensToContent: true, cell: { entryPoint, _ in Cell(entryPoint.id.description, .title, [.bold]) },
-                    subtotal: { group, _ in "\(group.totals.count)" }),
-        TableColumn(title: "LABEL", width: 8, priority: 8, grows: true, cell: { entryPoint, _ in Cell(entryPoint.label ?? "") }),
-        TableColumn(title: "CHAT ALLOWED", width: 20, priority: 0, grows: true, cell: { entryPoint, _ in
-            let status = PanelStatus(entryPoint)
-            return Cell(entryPoint.statusWord, entryPoint.chatAllowed?.allowed == true ? .text : status.role)
-        }, subtotal: { group, _ in "allowed \(group.totals.allowed)/\(group.totals.count)" }),
-        TableColumn(title: "QUEUE", width: 5, priority: 0, alignment: .right, cell: { entryPoint, context in
+        case .id:
+            return Cell(entryPoint.id.description, .title, [.bold])
+        case .label:
+            return Cell(entryPoint.label ?? "")
+        case .chatAllowed:
+            return Cell(entryPoint.statusWord, entryPoint.chatAllowed?.allowed == true ? .text : PanelStatus(entryPoint).role)
+        case .queue:
             guard let session = entryPoint.sessionStatus else { return Cell(context.glyphs.missing, .dim) }
             let full = entryPoint.chatAllowed?.reason == .queueDepthReached
             return Cell(String(session.queueDepth), full ? PanelStatus(entryPoint).role : .text, [.bold])
-        }, subtotal: { group, _ in "\(group.totals.waiting)" }),
-        TableColumn(title: "WAIT", width: 8, priority: 0, alignment: .right, cell: { entryPoint, context in
+        case .wait:
             guard let session = entryPoint.sessionStatus else { return Cell(context.glyphs.missing, .dim) }
             return Cell(DurationText.wait(seconds: session.waitTimeSeconds))
-        }, subtotal: { group, context in group.totals.longestWait.map { DurationText.wait(seconds: $0.seconds) } ?? context.glyphs.missing }),
-        TableColumn(title: "AVAIL", width: 5, priority: 3, alignment: .right, cell: { entryPoint, context in
-            availabilityCell(entryPoint.timeInStates(over: context.window.seconds, at: context.now), context: context)
-        }, subtotal: { group, context in
-            availabilityCell(group.timeInStates(over: context.window.seconds, at: context.now), context: context).text
-        }),
-        TableColumn(title: "FULL IN", width: 7, priority: 4, alignment: .right, cell: { entryPoint, context in
+        case .availability:
+            let shares = entryPoint.availabilityShares(over: context.window.seconds, at: context.now)
+            return Self.availabilityCell(shares.availability, unknown: shares.unknown, context: context)
+        case .fullIn:
             guard let seconds = entryPoint.queueForecast(at: context.now)?.secondsToFull else { return Cell("") }
             return Cell("~" + QueueForecast.approximate(seconds), .warning, [.bold])
-        }, subtotal: { group, context in group.soonestFull(at: context.now).map { "~" + QueueForecast.approximate($0) } ?? "" }),
-        TableColumn(title: "SLOTS", width: 5, priority: 5, alignment: .right, cell: { entryPoint, context in
+        case .slots:
             guard let slots = entryPoint.freeSlots else { return Cell(context.glyphs.missing, .dim) }
             return Cell(String(slots), slots == 0 ? .warning : .text)
-        }, subtotal: { group, _ in "\(group.totals.freeSlots)" }),
-        TableColumn(title: "AGENTS", width: 6, priority: 6, cell: { entryPoint, context in
+        case .agents:
             guard let available = entryPoint.agentAvailable else { return Cell(context.glyphs.missing, .dim) }
             return available ? Cell("yes") : Cell("no", .warning)
-        }, subtotal: { group, _ in "\(group.totals.agentsAvailable)/\(group.totals.count)" }),
-        TableColumn(title: "ELIG", width: 4, priority: 7, alignment: .right, cell: { entryPoint, context in
+        case .eligibility:
             guard let eligibility = entryPoint.eligibility else { return Cell(context.glyphs.missing, .dim) }
             return Cell(String(eligibility.code), eligibility == .canTakeChats ? .text : .warning)
-        }),
-        TableColumn(title: "QUEUE TREND", width: 16, priority: 9, cell: { entryPoint, context in
+        case .queueTrend:
             let values = entryPoint.history.queueDepth.suffix(16).map(\.value)
             return Cell(Sparkline.render(values, width: 16, levels: context.glyphs.sparkline), .chart)
-        }),
-        TableColumn(title: "DATA", width: 14, priority: 2, grows: true, cell: { entryPoint, context in
+        case .data:
             let failing = entryPoint.failingCalls
             if let first = failing.first {
                 let more = failing.count > 1 ? " (+\(failing.count - 1))" : ""
@@ -138,13 +149,32 @@ extension TableColumn {
             }
             guard let age = entryPoint.dataAgeText(at: context.now) else { return Cell("no data yet", .dim) }
             return Cell(age + " old", entryPoint.isStale ? .stale : .dim)
-        }, subtotal: { group, _ in group.totals.leftOut > 0 ? "\(group.totals.leftOut) left out" : "" }),
-    ]
+        }
+    }
+
+    /// The cell of a group's subtotal row; empty where the column has no subtotal.
+    public func subtotal(_ group: TableSubtotal, _ context: ViewContext) -> String {
+        switch content {
+        case .state: return "subtotal"
+        case .id: return "\(group.totals.count)"
+        case .chatAllowed: return "allowed \(group.totals.allowed)/\(group.totals.count)"
+        case .queue: return "\(group.totals.waiting)"
+        case .wait: return group.totals.longestWait.map { DurationText.wait(seconds: $0.seconds) } ?? context.glyphs.missing
+        case .availability:
+            let shares = group.timeInStates(over: context.window.seconds, at: context.now)
+            return Self.availabilityCell(shares.availability, unknown: shares.unknown, context: context).text
+        case .fullIn: return group.soonestFull(at: context.now).map { "~" + QueueForecast.approximate($0) } ?? ""
+        case .slots: return "\(group.totals.freeSlots)"
+        case .agents: return "\(group.totals.agentsAvailable)/\(group.totals.count)"
+        case .data: return group.totals.leftOut > 0 ? "\(group.totals.leftOut) left out" : ""
+        case .alert, .label, .eligibility, .queueTrend: return ""
+        }
+    }
 
     /// `97.5%` of the window allowed (unknown time counted in the window, never as allowed);
     /// the missing-value glyph while no answer stood in the window at all.
-    static func availabilityCell(_ breakdown: AvailabilityBreakdown, context: ViewContext) -> Cell {
-        guard let availability = breakdown.availability, breakdown.unknown < 1 else { return Cell(context.glyphs.missing, .dim) }
+    static func availabilityCell(_ availability: Double?, unknown: Double, context: ViewContext) -> Cell {
+        guard let availability, unknown < 1 else { return Cell(context.glyphs.missing, .dim) }
         return Cell(AvailabilityBreakdown.percent(availability))
     }
 }

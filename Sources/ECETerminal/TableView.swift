@@ -24,6 +24,7 @@ public struct TableView: Sendable {
         let shown = layout.lines(onPage: page)
         let fitted = TableColumn.fitted(widened(shown, context: context), width: rect.width)
         let ellipsis = context.glyphs.ellipsis
+        let rowColumns = FittedColumns(fitted)
 
         var x = rect.x + 1
         for (column, width) in fitted {
@@ -44,13 +45,13 @@ public struct TableView: Sendable {
                 let group = TableSubtotal(entryPoints[range])
                 var x = rect.x + 1
                 for (column, width) in fitted {
-                    let text = column.subtotal?(group, context) ?? ""
+                    let text = column.subtotal(group, context)
                     buffer.write(text, x: x, y: y, width: width, style: CellStyle(.text, [.bold, .underline]), ellipsis: ellipsis,
                                  alignment: column.alignment)
                     x += width + 1
                 }
             case .entryPoint(let index):
-                drawRow(entryPoints[index], into: &buffer, y: y, rect: rect, fitted: fitted, context: context)
+                drawRow(entryPoints[index], into: &buffer, y: y, rect: rect, columns: rowColumns, context: context)
             }
         }
     }
@@ -63,20 +64,41 @@ public struct TableView: Sendable {
         return "avail \(context.window.title) \(AvailabilityBreakdown.percent(availability)) "
     }
 
-    private func drawRow(_ entryPoint: EntryPointSnapshot, into buffer: inout ScreenBuffer, y: Int, rect: Rect, fitted: [(column: TableColumn, width: Int)],
+    private func drawRow(_ entryPoint: EntryPointSnapshot, into buffer: inout ScreenBuffer, y: Int, rect: Rect, columns: FittedColumns,
                          context: ViewContext) {
         let isSelected = entryPoint.id == selection
-        let flashing = PanelView(entryPoint: entryPoint).isFlashing && context.flashPhase
+        let flashing = context.flashPhase && PanelStatus.isFlashing(entryPoint)
         let extra: TextAttributes = isSelected ? [.reverse] : []
-        buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: CellStyle(.text, extra))
-        if isSelected { buffer.write(String(context.glyphs.pointer), x: rect.x, y: y, style: CellStyle(.selection, [.bold])) }
+        let gap = CellStyle(.text, extra)
+        // Each cell written once: the gutter, each column with the space after it, the rest.
+        if isSelected {
+            buffer.write(String(context.glyphs.pointer), x: rect.x, y: y, style: CellStyle(.selection, [.bold]))
+        } else {
+            buffer.fill(Rect(x: rect.x, y: y, width: 1, height: 1), style: gap)
+        }
         var x = rect.x + 1
-        for (column, width) in fitted {
+        for index in columns.widths.indices {
+            let column = columns.columns[index]
             let cell = column.cell(entryPoint, context)
             let role = flashing && column.flashes ? StyleRole.flash : cell.role
-            buffer.write(cell.text, x: x, y: y, width: width, style: CellStyle(role, cell.attributes.union(extra)),
+            buffer.write(cell.text, x: x, y: y, width: columns.widths[index], style: CellStyle(role, cell.attributes.union(extra)),
                          ellipsis: context.glyphs.ellipsis, alignment: column.alignment)
-            x += width + 1
+            x += columns.widths[index]
+            buffer.fill(Rect(x: x, y: y, width: 1, height: 1), style: gap)
+            x += 1
+        }
+        buffer.fill(Rect(x: x, y: y, width: rect.maxX - x, height: 1), style: gap)
+    }
+
+    /// The fitted columns' parts a row reads, apart: a row walks them without copying each
+    /// column's title.
+    private struct FittedColumns {
+        var columns: [TableColumn] = []
+        var widths: [Int] = []
+
+        init(_ fitted: [(column: TableColumn, width: Int)]) {
+            columns = fitted.map(\.column)
+            widths = fitted.map(\.width)
         }
     }
 

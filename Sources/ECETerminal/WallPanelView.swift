@@ -22,7 +22,7 @@ public struct WallPanelView: Sendable {
         let status = PanelStatus(entryPoint)
         // The grid's flash rule and timing, but the whole panel flashes: a frame alone is
         // too thin to notice from across the room.
-        let flashing = PanelView(entryPoint: entryPoint).isFlashing && context.flashPhase
+        let flashing = PanelStatus.isFlashing(entryPoint) && context.flashPhase
         func style(_ role: StyleRole, _ attributes: TextAttributes = []) -> CellStyle {
             CellStyle(flashing ? .flash : role, attributes)
         }

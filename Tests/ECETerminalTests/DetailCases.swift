@@ -46,7 +46,7 @@ enum DetailCases {
     /// 1002 with the assignment service down: every call answers, chatAllowed says why.
     static func serviceDown() -> EntryPointSnapshot {
         let id: Int64 = 1002
-        var calls: [ChatAPICall: CallState] = [
+        var calls: CallStates = [
             .agentAvailability: recorded(.agentAvailability, id: id, value: .agentAvailability(false), body: "<agentAvailability available=\"false\"/>"),
             .capacity: recorded(.capacity, id: id, value: .capacity(0)),
             .liveSessionStatus: recorded(.liveSessionStatus, id: id, value: .sessionStatus(SessionStatus(queueDepth: 9, waitTimeSeconds: 180))),

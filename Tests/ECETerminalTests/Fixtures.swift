@@ -36,7 +36,7 @@ enum Fixtures {
     ) -> EntryPointSnapshot {
         let allowed = reason == nil && !notAllowed
         let chatAllowed = ChatAllowed(allowed: allowed, reason: reason)
-        var calls: [ChatAPICall: CallState] = [
+        var calls: CallStates = [
             .agentAvailability: call(.agentAvailability(agents), age: age),
             .capacity: call(.capacity(slots), age: age),
             .liveSessionStatus: call(.sessionStatus(SessionStatus(queueDepth: depth, waitTimeSeconds: wait)), age: age),
