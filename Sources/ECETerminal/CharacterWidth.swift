@@ -15,9 +15,12 @@ enum CharacterWidth {
         return 1
     }
 
+    /// A byte of printable ASCII: one column, nothing to escape, no grapheme to join.
+    static func isPrintableASCII(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F }
+
     /// Total columns of a string.
     static func columns(of text: some StringProtocol) -> Int {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        if text.utf8.allSatisfy(isPrintableASCII) { return text.utf8.count }
         if let count = standaloneSingleColumnCount(text) { return count }
         return text.reduce(0) { $0 + columns(of: $1) }
     }

@@ -107,7 +107,12 @@ public struct DashboardState: Sendable, Hashable {
         case .grid: return false
         case .table: return true
         case .auto:
-            let all = filter.isEmpty && visible != nil ? visible! : EntryPointGroups.arranged(snapshot.entryPoints, listed: snapshot.entryPoints)
+            let all: [EntryPointSnapshot]
+            if let visible, EntryPointFilter(filter).matchesAll {
+                all = visible
+            } else {
+                all = EntryPointGroups.arranged(snapshot.entryPoints, listed: snapshot.entryPoints)
+            }
             return GridLayout(area: ScreenAreas(size: size, diagnoses: snapshot.diagnoses.count, totalsLine: true).body,
                               entryPoints: all).pageCount > 1
         }

@@ -60,7 +60,7 @@ public struct ScreenBuffer: Sendable, Hashable {
     private mutating func writeASCII(_ text: String, x: Int, y: Int, end: Int, style: CellStyle) -> Int? {
         var text = text
         return text.withUTF8 { bytes -> Int? in
-            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+            guard bytes.allSatisfy(CharacterWidth.isPrintableASCII) else { return nil }
             let first = max(x, 0), last = min(end, x + bytes.count)
             guard let row = makeRoom(from: first, to: last, y: y) else { return max(0, last - x) }
             cells.withUnsafeMutableBufferPointer { cells in
@@ -134,7 +134,7 @@ public struct ScreenBuffer: Sendable, Hashable {
     private mutating func writeShortASCII(_ text: String, x: Int, y: Int, width: Int, style: CellStyle, alignment: Alignment) -> Bool {
         var text = text
         return text.withUTF8 { bytes -> Bool in
-            guard bytes.count <= width, bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return false }
+            guard bytes.count <= width, bytes.allSatisfy(CharacterWidth.isPrintableASCII) else { return false }
             let padding = width - bytes.count
             let left = alignment == .left ? 0 : alignment == .right ? padding : padding / 2
             let first = max(x, 0), last = min(self.width, x + width)
@@ -153,7 +153,7 @@ public struct ScreenBuffer: Sendable, Hashable {
     /// Text cut to at most `width` columns, ending in `ellipsis` when something was cut.
     public static func fit(_ text: String, width: Int, ellipsis: Character = "…") -> String {
         guard width > 0 else { return "" }
-        if text.utf8.count <= width, text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        if text.utf8.count <= width, text.utf8.allSatisfy(CharacterWidth.isPrintableASCII) { return text }
         if let count = CharacterWidth.standaloneSingleColumnCount(text) {
             if count <= width { return text }
             let room = max(0, width - CharacterWidth.columns(of: ellipsis))

@@ -24,7 +24,6 @@ public struct TableView: Sendable {
         let shown = layout.lines(onPage: page)
         let fitted = TableColumn.fitted(widened(shown, context: context), width: rect.width)
         let ellipsis = context.glyphs.ellipsis
-        let rowColumns = FittedColumns(fitted)
 
         var x = rect.x + 1
         for (column, width) in fitted {
@@ -51,7 +50,7 @@ public struct TableView: Sendable {
                     x += width + 1
                 }
             case .entryPoint(let index):
-                drawRow(entryPoints[index], into: &buffer, y: y, rect: rect, columns: rowColumns, context: context)
+                drawRow(entryPoints[index], into: &buffer, y: y, rect: rect, fitted: fitted, context: context)
             }
         }
     }
@@ -64,8 +63,8 @@ public struct TableView: Sendable {
         return "avail \(context.window.title) \(AvailabilityBreakdown.percent(availability)) "
     }
 
-    private func drawRow(_ entryPoint: EntryPointSnapshot, into buffer: inout ScreenBuffer, y: Int, rect: Rect, columns: FittedColumns,
-                         context: ViewContext) {
+    private func drawRow(_ entryPoint: EntryPointSnapshot, into buffer: inout ScreenBuffer, y: Int, rect: Rect,
+                         fitted: [(column: TableColumn, width: Int)], context: ViewContext) {
         let isSelected = entryPoint.id == selection
         let flashing = context.flashPhase && PanelStatus.isFlashing(entryPoint)
         let extra: TextAttributes = isSelected ? [.reverse] : []
@@ -77,29 +76,16 @@ public struct TableView: Sendable {
             buffer.fill(Rect(x: rect.x, y: y, width: 1, height: 1), style: gap)
         }
         var x = rect.x + 1
-        for index in columns.widths.indices {
-            let column = columns.columns[index]
+        for (column, width) in fitted {
             let cell = column.cell(entryPoint, context)
             let role = flashing && column.flashes ? StyleRole.flash : cell.role
-            buffer.write(cell.text, x: x, y: y, width: columns.widths[index], style: CellStyle(role, cell.attributes.union(extra)),
+            buffer.write(cell.text, x: x, y: y, width: width, style: CellStyle(role, cell.attributes.union(extra)),
                          ellipsis: context.glyphs.ellipsis, alignment: column.alignment)
-            x += columns.widths[index]
+            x += width
             buffer.fill(Rect(x: x, y: y, width: 1, height: 1), style: gap)
             x += 1
         }
         buffer.fill(Rect(x: x, y: y, width: rect.maxX - x, height: 1), style: gap)
-    }
-
-    /// The fitted columns' parts a row reads, apart: a row walks them without copying each
-    /// column's title.
-    private struct FittedColumns {
-        var columns: [TableColumn] = []
-        var widths: [Int] = []
-
-        init(_ fitted: [(column: TableColumn, width: Int)]) {
-            columns = fitted.map(\.column)
-            widths = fitted.map(\.width)
-        }
     }
 
     /// The columns with those that widen to their content made as wide as their longest cell
