@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -49,6 +50,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 // Locks ThreadSanitizer can see (pthread), unlike the standard library's Mutex.
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
         .target(

@@ -1,6 +1,7 @@
 import ECEChat
 import ECECommon
 import Foundation
+import HeapModule
 
 /// When each entry point is polled next and with which calls: due times, who goes first,
 /// the rotation of the slower calls, backoff while failing, the probe that notices a
@@ -8,6 +9,10 @@ import Foundation
 ///
 /// A value with no clock and no tasks: the caller says what time it is (time since the
 /// monitor started), so every decision can be tested by stepping `now` by hand.
+///
+/// Finding who is due costs O(log N), not a walk over every entry point: the waiting entry
+/// points sit in a heap by due time, and a change of due time pushes a new entry that makes the
+/// old one stale (skipped when it surfaces).
 public struct PollSchedule: Sendable {
     /// What the loop does next.
     public enum Decision: Sendable, Hashable {
@@ -21,7 +26,6 @@ public struct PollSchedule: Sendable {
     struct Slot: Sendable {
         var dueAt: Duration
         var isInFlight = false
-        var isPriority = false
         var backoffLevel = 0
         /// Its last round failed because the server could not be reached (not, say, a 500).
         var isUnreachable = false
@@ -32,6 +36,19 @@ public struct PollSchedule: Sendable {
         var lastRoundWasFull = false
         /// `chatAllowed`'s answer changed in a round without the slower calls: the next is full.
         var owesFullRound = false
+        /// The stamp of its current entry in `waiting` (0: none, while in flight).
+        var stamp: UInt64 = 0
+    }
+
+    /// An entry point waiting for its due time; ties go to the one listed first.
+    struct Waiting: Comparable, Sendable {
+        var dueAt: Duration
+        var phase: Int
+        var stamp: UInt64
+        var id: EntryPointID
+
+        static func < (a: Waiting, b: Waiting) -> Bool { (a.dueAt, a.phase) < (b.dueAt, b.phase) }
+        static func == (a: Waiting, b: Waiting) -> Bool { a.stamp == b.stamp }
     }
 
     /// The interval asked for (`--interval`, `+`/`-`).
@@ -47,6 +64,14 @@ public struct PollSchedule: Sendable {
     /// In the order the entry points were given.
     public private(set) var order: [EntryPointID] = []
     private var slots: [EntryPointID: Slot] = [:]
+    private var waiting = Heap<Waiting>()
+    private var nextStamp: UInt64 = 0
+    /// Refreshed entry points (`r`), polled ahead of everyone, in the order they are listed.
+    private var priority: [EntryPointID] = []
+    /// Entry points backing off because the server could not be reached: a server's answer ends
+    /// their backoff, and these are the only ones it has to look at.
+    private var unreachable: Set<EntryPointID> = []
+    public private(set) var inFlightCount = 0
     /// The entry point the user looks at: polled first when due.
     public var selected: EntryPointID?
     private var lastDispatchAt: Duration = .zero
@@ -76,8 +101,43 @@ public struct PollSchedule: Sendable {
         let firstRound = effectiveInterval
         for id in order {
             let offset = randomOffset(within: firstRound)
-            slots[id]?.dueAt = offset
+            setDue(id, offset)
         }
+    }
+
+    /// Sets when a waiting entry point is due (one in flight waits for its answer, and is
+    /// queued again then).
+    private mutating func setDue(_ id: EntryPointID, _ dueAt: Duration) {
+        guard var slot = slots[id] else { return }
+        slot.dueAt = dueAt
+        if !slot.isInFlight {
+            nextStamp += 1
+            slot.stamp = nextStamp
+            waiting.insert(Waiting(dueAt: dueAt, phase: slot.phase, stamp: nextStamp, id: id))
+        }
+        slots[id] = slot
+        if waiting.count > 2 * slots.count + 64 { rebuildWaiting() }
+    }
+
+    /// Drops the stale entries all at once when they outnumber the live ones.
+    private mutating func rebuildWaiting() {
+        waiting = Heap(slots.compactMap { id, slot in
+            slot.isInFlight ? nil : Waiting(dueAt: slot.dueAt, phase: slot.phase, stamp: slot.stamp, id: id)
+        })
+    }
+
+    private func isCurrent(_ entry: Waiting) -> Bool {
+        guard let slot = slots[entry.id] else { return false }
+        return !slot.isInFlight && slot.stamp == entry.stamp
+    }
+
+    /// The waiting entry point due first, once the stale entries above it are gone.
+    private mutating func earliestWaiting() -> Waiting? {
+        while let top = waiting.min {
+            if isCurrent(top) { return top }
+            waiting.removeMin()
+        }
+        return nil
     }
 
     /// The interval every entry point is polled at: the one asked for, or longer when the
@@ -97,9 +157,6 @@ public struct PollSchedule: Sendable {
                                 calls: calls, fixed: fixedFullEvery)
     }
 
-    /// Entry points whose round of calls is on the wire.
-    public var inFlightCount: Int { slots.values.reduce(0) { $0 + ($1.isInFlight ? 1 : 0) } }
-
     /// When the entry point is due next.
     public func dueTime(of id: EntryPointID) -> Duration? { slots[id]?.dueAt }
 
@@ -110,14 +167,11 @@ public struct PollSchedule: Sendable {
 
     /// Who is polled now: a refresh request first, then the selected entry point when due,
     /// then the most overdue; while every entry point backs off, still one probe per interval.
-    public func next(now: Duration) -> Decision {
-        var best: (id: EntryPointID, dueAt: Duration)?
-        for id in order {
-            guard let slot = slots[id], !slot.isInFlight else { continue }
-            if slot.isPriority { return .poll(id) }
-            if id == selected, slot.dueAt <= now { return .poll(id) }
-            if best == nil || slot.dueAt < best!.dueAt { best = (id, slot.dueAt) }
-        }
+    public mutating func next(now: Duration) -> Decision {
+        let refreshed = priority.compactMap { id in slots[id].flatMap { $0.isInFlight ? nil : (id, $0.phase) } }
+        if let first = refreshed.min(by: { $0.1 < $1.1 }) { return .poll(first.0) }
+        if let selected, let slot = slots[selected], !slot.isInFlight, slot.dueAt <= now { return .poll(selected) }
+        let best = earliestWaiting()
         if let best {
             if best.dueAt <= now { return .poll(best.id) }
             // When every entry point is backing off, still probe one per interval, so that a
@@ -125,21 +179,11 @@ public struct PollSchedule: Sendable {
             let probe = lastDispatchAt + effectiveInterval
             if best.dueAt > probe, now >= probe { return .poll(best.id) }
         }
-        return .sleep(until: wakeTime(now: now))
-    }
-
-    private func wakeTime(now: Duration) -> Duration {
-        var earliest = now + .seconds(1)
-        var found = false
-        for slot in slots.values where !slot.isInFlight && (!found || slot.dueAt < earliest) {
-            earliest = slot.dueAt
-            found = true
-        }
         let probe = lastDispatchAt + effectiveInterval
         // The earliest due poll, but not before the next probe, and never more than a second
         // away so staleness and the header's clock keep moving.
-        let target = min(earliest, max(probe, now))
-        return min(max(target, now), now + .seconds(1))
+        let target = min(best?.dueAt ?? now + .seconds(1), max(probe, now))
+        return .sleep(until: min(max(target, now), now + .seconds(1)))
     }
 
     /// True at most every `stalenessCheckSpacing`: time to look whose data has gone stale.
@@ -159,14 +203,24 @@ public struct PollSchedule: Sendable {
         var next = max(slot.dueAt, .zero) + interval
         if next < now { next = now + interval }
         slot.dueAt = next
+        if !slot.isInFlight { inFlightCount += 1 }
         slot.isInFlight = true
-        slot.isPriority = false
+        slot.stamp = 0
         slot.lastRoundWasFull = rotation.isFull(round: slot.round, phase: slot.phase, chatAllowedChanged: slot.owesFullRound)
         slot.owesFullRound = false
         slot.round += 1
         slots[id] = slot
+        priority.removeAll { $0 == id }
         lastDispatchAt = now
         return next
+    }
+
+    /// Its round is over: it waits for its due time again.
+    private mutating func landed(_ id: EntryPointID) {
+        guard let slot = slots[id], slot.isInFlight else { return }
+        inFlightCount -= 1
+        slots[id]?.isInFlight = false
+        setDue(id, slot.dueAt)
     }
 
     /// At least one call answered: the backoff ends, and since the server answers, so does
@@ -176,21 +230,23 @@ public struct PollSchedule: Sendable {
     @discardableResult
     public mutating func didAnswer(_ id: EntryPointID, now: Duration, chatAllowedChanged: Bool = false) -> Duration? {
         guard let slot = slots[id] else { return nil }
-        slots[id]?.isInFlight = false
         slots[id]?.backoffLevel = 0
         slots[id]?.isUnreachable = false
+        unreachable.remove(id)
+        landed(id)
         var moved: Duration?
         if chatAllowedChanged, !slot.lastRoundWasFull, !rotation.slowerCalls.isEmpty {
             slots[id]?.owesFullRound = true
-            slots[id]?.isPriority = true
-            slots[id]?.dueAt = now
+            if !priority.contains(id) { priority.append(id) }
+            setDue(id, now)
             moved = now
         }
-        for other in order where other != id {
-            guard let slot = slots[other], slot.backoffLevel > 0, slot.isUnreachable else { continue }
+        for other in unreachable {
+            guard let slot = slots[other] else { continue }
             slots[other]?.backoffLevel = 0
-            slots[other]?.dueAt = min(slot.dueAt, now)
+            setDue(other, min(slot.dueAt, now))
         }
+        unreachable.removeAll()
         return moved
     }
 
@@ -199,16 +255,15 @@ public struct PollSchedule: Sendable {
     @discardableResult
     public mutating func didFail(_ id: EntryPointID, now: Duration, unreachable: Bool) -> Duration? {
         guard var slot = slots[id] else { return nil }
-        slot.isInFlight = false
         slot.isUnreachable = unreachable
         slot.backoffLevel += 1
-        var moved: Duration?
-        if slot.backoffLevel > 1 {
-            slot.dueAt = now + backoffDelay(level: slot.backoffLevel)
-            moved = slot.dueAt
-        }
         slots[id] = slot
-        return moved
+        if unreachable { self.unreachable.insert(id) } else { self.unreachable.remove(id) }
+        landed(id)
+        guard slot.backoffLevel > 1 else { return nil }
+        let due = now + backoffDelay(level: slot.backoffLevel)
+        setDue(id, due)
+        return due
     }
 
     private mutating func backoffDelay(level: Int) -> Duration {
@@ -222,16 +277,18 @@ public struct PollSchedule: Sendable {
 
     /// Poll this entry point next, ahead of everyone (`r` on its detail).
     public mutating func refresh(_ id: EntryPointID, now: Duration) {
-        slots[id]?.isPriority = true
-        slots[id]?.dueAt = now
+        guard slots[id] != nil else { return }
+        if !priority.contains(id) { priority.append(id) }
+        setDue(id, now)
     }
 
     /// Every entry point is due now and its backoff forgotten (`r` on the grid).
     public mutating func refreshAll(now: Duration) {
         for id in order {
-            slots[id]?.dueAt = now
             slots[id]?.backoffLevel = 0
+            setDue(id, now)
         }
+        unreachable.removeAll()
     }
 
     /// Changes the interval (kept within `intervalRange`); no poll waits longer than the new one.
@@ -240,7 +297,7 @@ public struct PollSchedule: Sendable {
         chooseRotation()
         let effective = effectiveInterval
         for id in order {
-            if let due = slots[id]?.dueAt, due > now + effective { slots[id]?.dueAt = now + effective }
+            if let due = slots[id]?.dueAt, due > now + effective { setDue(id, now + effective) }
         }
     }
 
@@ -256,14 +313,19 @@ public struct PollSchedule: Sendable {
         let spread = effectiveInterval
         for id in added {
             let offset = randomOffset(within: spread)
-            slots[id]?.dueAt = now + offset
+            setDue(id, now + offset)
         }
     }
 
     public mutating func remove(_ ids: [EntryPointID]) {
         let removed = Set(ids)
         order.removeAll { removed.contains($0) }
-        for id in ids { slots[id] = nil }
+        for id in ids {
+            if slots[id]?.isInFlight == true { inFlightCount -= 1 }
+            slots[id] = nil
+            unreachable.remove(id)
+        }
+        priority.removeAll { removed.contains($0) }
         chooseRotation()
     }
 
@@ -272,7 +334,7 @@ public struct PollSchedule: Sendable {
         let interval = effectiveInterval
         for id in order {
             let offset = randomOffset(within: interval)
-            slots[id]?.dueAt = now + offset
+            setDue(id, now + offset)
         }
     }
 
