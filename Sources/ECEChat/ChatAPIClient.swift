@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -11,10 +12,6 @@ import NIOSSL
 /// An actor so that the connection pool, the in-flight cap and the latency records have one
 /// owner however many tasks poll at once. Requests themselves run concurrently: the actor is
 /// only held while bookkeeping, never across the network wait.
-///
-/// The actor runs on the event loop its requests' connections live on, so an answer is read,
-/// decoded and recorded on the thread that received it, without a hop to Swift's pool and
-/// back for each request (`ChatMonitor` shares the same loop).
 public actor ChatAPIClient {
     /// Which body format to ask the server for.
     public enum ResponseFormat: String, Sendable, CaseIterable {
@@ -57,8 +54,6 @@ public actor ChatAPIClient {
     public nonisolated let configuration: Configuration
     /// Set when the server answers 429 or 503: until then no request goes to it.
     public nonisolated let hold = ServerHold()
-    /// The loop this actor runs on and every request's channel and delegate use.
-    public nonisolated let eventLoop: any EventLoop
     private let httpClient: HTTPClient
     private let logger: Logger
     private var inFlight = 0
@@ -71,7 +66,6 @@ public actor ChatAPIClient {
         self.server = server
         self.configuration = configuration
         self.logger = logger
-        eventLoop = MultiThreadedEventLoopGroup.singleton.next()
         var httpConfiguration = HTTPClient.Configuration()
         httpConfiguration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, configuration.maximumConcurrentRequests)
         httpConfiguration.timeout.connect = .nanoseconds(Self.nanoseconds(configuration.requestTimeout))
@@ -101,10 +95,6 @@ public actor ChatAPIClient {
         httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
     }
 
-    public nonisolated var unownedExecutor: UnownedSerialExecutor {
-        eventLoop.executor.asUnownedSerialExecutor()
-    }
-
     private static func certificates(inPEMFile path: String) throws(ChatAPIError) -> [NIOSSLCertificate] {
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw .connectionFailed(call: "TLS", cause: "cannot read CA file \(path)")
@@ -127,106 +117,41 @@ public actor ChatAPIClient {
 
     /// Performs one status call and reports everything about it; never throws.
     public func exchange(_ call: ChatAPICall, entryPoint: EntryPointID) async -> ChatAPIExchange {
-        await finish(await send(call, entryPoint: entryPoint))
-    }
-
-    /// One poll of one entry point: its calls all on the wire at once, the answers in the order
-    /// of `calls`. One unit of work on this actor's loop: no task per call.
-    public func round(of calls: [ChatAPICall], for entryPoint: EntryPointID) async -> [ChatAPIExchange] {
-        var sent: [SentRequest] = []
-        sent.reserveCapacity(calls.count)
-        for call in calls { sent.append(await send(call, entryPoint: entryPoint)) }
-        var exchanges: [ChatAPIExchange] = []
-        exchanges.reserveCapacity(calls.count)
-        for request in sent { exchanges.append(await finish(request)) }
-        return exchanges
-    }
-
-    /// A status call's answer as it arrived: when, and until when a 429 or 503 holds the server.
-    private struct Answer: Sendable {
-        var response: HTTPClient.Response
-        var time: ContinuousClock.Instant
-        var holdUntil: Date?
-    }
-
-    /// A status call on the wire, or the reason it never went.
-    private struct SentRequest {
-        enum State {
-            case failed(any Error)
-            case sent(HTTPClient.Task<HTTPClient.Response>, answered: EventLoopFuture<Answer>)
-        }
-        var call: ChatAPICall
-        var entryPoint: EntryPointID
-        var url: String
-        var started: ContinuousClock.Instant
-        var state: State
-    }
-
-    /// Takes an in-flight slot (waiting for one when all are taken) and sends the call; the
-    /// slot comes back when the answer does, whoever collects it and whenever.
-    private func send(_ call: ChatAPICall, entryPoint: EntryPointID) async -> SentRequest {
-        let url = server.url(for: call, entryPoint: entryPoint)
         let started = ContinuousClock.now
-        do {
-            try checkHold(call: call.rawValue)
-            try await acquireSlot(call: call.rawValue)
-            let task: HTTPClient.Task<HTTPClient.Response>
-            do {
-                // Checked again: the hold may have begun while this request waited for its slot.
-                try checkHold(call: call.rawValue)
-                task = try execute(.GET, url: url)
-            } catch {
-                releaseSlot()
-                throw error
-            }
-            // The hold starts as the answer arrives, before its slot goes to a waiting request
-            // that would otherwise reach a server that has just asked for quiet.
-            let answered = task.futureResult.map { response in
-                Answer(response: response, time: .now, holdUntil: self.startHoldIfAsked(by: response, call: call, entryPoint: entryPoint))
-            }
-            answered.whenComplete { _ in self.assumeIsolated { $0.releaseSlot() } }
-            return SentRequest(call: call, entryPoint: entryPoint, url: url, started: started, state: .sent(task, answered: answered))
-        } catch {
-            return SentRequest(call: call, entryPoint: entryPoint, url: url, started: started, state: .failed(error))
-        }
-    }
-
-    /// Waits for a sent call's answer and decodes it.
-    private func finish(_ request: SentRequest) async -> ChatAPIExchange {
-        let call = request.call
         var status: Int?
         var contentType: String?
         var body: [UInt8] = []
-        var answeredAt: ContinuousClock.Instant?
         let outcome: Result<ChatAPIValue, ChatAPIError>
         do {
-            guard case .sent(let task, let answered) = request.state else {
-                if case .failed(let error) = request.state { throw error }
-                fatalError("unreachable")
-            }
-            let answer = try await answer(of: task, answered, call: call.rawValue)
-            answeredAt = answer.time
-            let raw = RawResponse(answer.response)
-            status = raw.status
-            contentType = raw.contentType
-            body = raw.body
-            if (200..<300).contains(raw.status) {
+            try checkHold(call: call.rawValue)
+            try await acquireSlot(call: call.rawValue)
+            defer { releaseSlot() }
+            // Checked again: the hold may have begun while this request waited for its slot.
+            try checkHold(call: call.rawValue)
+            let url = server.url(for: call, entryPoint: entryPoint)
+            var request = HTTPClientRequest(url: url)
+            request.method = .GET
+            addStandardHeaders(to: &request)
+            let response = try await perform(request, call: call.rawValue)
+            status = response.status
+            contentType = response.contentType
+            body = response.body
+            if (200..<300).contains(response.status) {
                 outcome = .success(try ChatResponseDecoder.decode(call, body: body, contentType: contentType))
             } else {
-                outcome = .failure(failure(of: raw, call: call, entryPoint: request.entryPoint, url: request.url, holdUntil: answer.holdUntil))
+                outcome = .failure(failure(of: response, call: call, entryPoint: entryPoint, url: url))
             }
         } catch let error as ChatAPIError {
             outcome = .failure(error)
         } catch {
             outcome = .failure(Self.translate(error, call: call.rawValue, timeout: configuration.requestTimeout, target: connectionTarget))
         }
-        let latency = (answeredAt ?? ContinuousClock.now) - request.started
+        let latency = ContinuousClock.now - started
         if status != nil { latencies[call, default: LatencyWindow()].record(latency) }
         if case .failure(let error) = outcome {
-            logger.debug("request failed", metadata: ["entryPoint": "\(request.entryPoint)", "error": "\(error)"])
+            logger.debug("request failed", metadata: ["entryPoint": "\(entryPoint)", "error": "\(error)"])
         }
-        return ChatAPIExchange(
-            call: call, entryPoint: request.entryPoint, outcome: outcome, httpStatus: status, contentType: contentType, latency: latency, body: body)
+        return ChatAPIExchange(call: call, entryPoint: entryPoint, outcome: outcome, httpStatus: status, contentType: contentType, latency: latency, body: body)
     }
 
     public func agentAvailability(_ entryPoint: EntryPointID) async throws(ChatAPIError) -> Bool {
@@ -266,8 +191,12 @@ public actor ChatAPIClient {
         do {
             try await acquireSlot(call: "survey")
             defer { releaseSlot() }
-            let task = try execute(.POST, url: server.surveyURL, contentType: "text/xml; charset=utf-8", body: .string(survey.xmlBody))
-            let response = RawResponse(try await answer(of: task, task.futureResult, call: "survey"))
+            var request = HTTPClientRequest(url: server.surveyURL)
+            request.method = .POST
+            request.headers.add(name: "Content-Type", value: "text/xml; charset=utf-8")
+            addStandardHeaders(to: &request)
+            request.body = .bytes(ByteBuffer(string: survey.xmlBody))
+            let response = try await perform(request, call: "survey")
             guard (200..<300).contains(response.status) else {
                 throw ChatAPIError.httpStatus(call: "survey", status: response.status, body: response.body)
             }
@@ -295,12 +224,10 @@ public actor ChatAPIClient {
     }
 
     /// Accept, User-Agent, and the URL's credentials as `Authorization` (they are not in the URL).
-    private nonisolated func standardHeaders() -> HTTPHeaders {
-        var headers = HTTPHeaders()
-        headers.add(name: "Accept", value: configuration.format.acceptHeader)
-        headers.add(name: "User-Agent", value: configuration.userAgent)
-        if let authorization = server.authorization { headers.add(name: "Authorization", value: authorization) }
-        return headers
+    private nonisolated func addStandardHeaders(to request: inout HTTPClientRequest) {
+        request.headers.add(name: "Accept", value: configuration.format.acceptHeader)
+        request.headers.add(name: "User-Agent", value: configuration.userAgent)
+        if let authorization = server.authorization { request.headers.add(name: "Authorization", value: authorization) }
     }
 
     private struct RawResponse {
@@ -309,14 +236,6 @@ public actor ChatAPIClient {
         var body: [UInt8]
         var retryAfter: String?
         var location: String?
-
-        init(_ response: HTTPClient.Response) {
-            status = Int(response.status.code)
-            contentType = response.headers.first(name: "Content-Type")
-            body = response.body.map { Array($0.readableBytesView) } ?? []
-            retryAfter = response.headers.first(name: "Retry-After")
-            location = response.headers.first(name: "Location")
-        }
     }
 
     /// Refuses to send while the server's hold lasts.
@@ -324,22 +243,12 @@ public actor ChatAPIClient {
         if let active = hold.current(at: configuration.now()) { throw .held(call: call, until: active.until) }
     }
 
-    /// A 429 or 503 starts the server's hold; returns its end then.
-    private nonisolated func startHoldIfAsked(by response: HTTPClient.Response, call: ChatAPICall, entryPoint: EntryPointID) -> Date? {
-        let status = Int(response.status.code)
-        guard status == 429 || status == 503 else { return nil }
-        let until = ServerHold.resumeTime(retryAfter: response.headers.first(name: "Retry-After"), at: configuration.now())
-        hold.extend(ServerHold.Hold(until: until, status: status, call: call, entryPoint: entryPoint))
-        return until
-    }
-
-    /// The error a non-2xx answer stands for (`holdUntil`: the hold a 429 or 503 started).
-    private nonisolated func failure(
-        of response: RawResponse, call: ChatAPICall, entryPoint: EntryPointID, url: String, holdUntil: Date?
-    ) -> ChatAPIError {
+    /// The error a non-2xx answer stands for; a 429 or 503 also starts the server's hold.
+    private nonisolated func failure(of response: RawResponse, call: ChatAPICall, entryPoint: EntryPointID, url: String) -> ChatAPIError {
         switch response.status {
         case 429, 503:
-            let until = holdUntil ?? ServerHold.resumeTime(retryAfter: response.retryAfter, at: configuration.now())
+            let until = ServerHold.resumeTime(retryAfter: response.retryAfter, at: configuration.now())
+            hold.extend(ServerHold.Hold(until: until, status: response.status, call: call, entryPoint: entryPoint))
             return .askedToWait(call: call.rawValue, status: response.status, until: until)
         case 301, 302, 303, 307, 308:
             guard let location = response.location, let target = URL(string: location, relativeTo: URL(string: url)) else { break }
@@ -354,37 +263,61 @@ public actor ChatAPIClient {
         return .httpStatus(call: call.rawValue, status: response.status, body: response.body)
     }
 
-    /// Starts one request whose answer is read whole on this actor's loop.
-    ///
-    /// The deadline covers the whole exchange, body included (async-http-client's streaming API
-    /// ends it with the response head, so a server trickling its body would hold the request and
-    /// its in-flight slot open), and a body announced or grown past the limit ends the request.
-    private func execute(
-        _ method: HTTPMethod, url: String, contentType: String? = nil, body: HTTPClient.Body? = nil
-    ) throws -> HTTPClient.Task<HTTPClient.Response> {
-        var headers = standardHeaders()
-        if let contentType { headers.add(name: "Content-Type", value: contentType) }
-        let request = try HTTPClient.Request(url: url, method: method, headers: headers, body: body)
-        let deadline = NIODeadline.now() + .nanoseconds(Self.nanoseconds(configuration.requestTimeout))
-        return httpClient.execute(
-            request: request, delegate: ResponseAccumulator(request: request, maxBodySize: configuration.maximumBodySize),
-            eventLoop: .delegateAndChannel(on: eventLoop), deadline: deadline, logger: logger)
+    private nonisolated func perform(_ request: HTTPClientRequest, call: String) async throws -> RawResponse {
+        let timeout = configuration.requestTimeout
+        let deadline = NIODeadline.now() + .nanoseconds(Self.nanoseconds(timeout))
+        let response = try await httpClient.execute(request, deadline: deadline, logger: logger)
+        let limit = configuration.maximumBodySize
+        if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > limit {
+            throw ChatAPIError.bodyTooLarge(call: call, limit: limit)
+        }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await Self.collect(response.body, upTo: limit, before: deadline)
+        } catch is NIOTooManyBytesError {
+            throw ChatAPIError.bodyTooLarge(call: call, limit: limit)
+        }
+        return RawResponse(
+            status: Int(response.status.code),
+            contentType: response.headers.first(name: "Content-Type"),
+            body: Array(buffer.readableBytesView),
+            retryAfter: response.headers.first(name: "Retry-After"),
+            location: response.headers.first(name: "Location")
+        )
     }
 
-    /// Waits for `answered` (the task's answer, or a value made from it); cancelling the
-    /// waiting task cancels the request.
-    private func answer<Value: Sendable>(
-        of task: HTTPClient.Task<HTTPClient.Response>, _ answered: EventLoopFuture<Value>, call: String
-    ) async throws -> Value {
-        do {
-            return try await withTaskCancellationHandler {
-                try await answered.get()
-            } onCancel: {
-                task.cancel()
-            }
-        } catch is ResponseAccumulator.ResponseTooBigError {
-            throw ChatAPIError.bodyTooLarge(call: call, limit: configuration.maximumBodySize)
+    /// Reads a body within what is left of the request's deadline.
+    ///
+    /// async-http-client's deadline ends with the response head, so a server trickling its
+    /// body a byte at a time would otherwise hold the request (and its in-flight slot) open
+    /// for as long as it likes.
+    ///
+    /// The deadline is a timer on an event loop that cancels the read: a sleeping child task
+    /// per request instead left a timer behind each answered request until its deadline, tens
+    /// of megabytes at a few thousand requests a second.
+    private static func collect(_ body: HTTPClientResponse.Body, upTo limit: Int, before deadline: NIODeadline) async throws -> ByteBuffer {
+        let reading = Task { try await body.collect(upTo: limit) }
+        let expired = NIOLockedValueBox(false)
+        let timer = MultiThreadedEventLoopGroup.singleton.any().scheduleTask(deadline: deadline) {
+            expired.withLockedValue { $0 = true }
+            reading.cancel()
         }
+        defer { timer.cancel() }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await withTaskCancellationHandler {
+                try await reading.value
+            } onCancel: {
+                reading.cancel()
+            }
+        } catch {
+            if expired.withLockedValue({ $0 }) { throw HTTPClientError.deadlineExceeded }
+            throw error
+        }
+        // A cancelled read can end early without an error: never pass on half a body.
+        if expired.withLockedValue({ $0 }) { throw HTTPClientError.deadlineExceeded }
+        try Task.checkCancellation()
+        return buffer
     }
 
     private func acquireSlot(call: String) async throws {

@@ -15,10 +15,7 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
     public nonisolated var snapshots: AsyncStream<MonitorSnapshot> { loop.snapshots }
     private nonisolated let loop: MonitorLoop<MonitorCommand, C>
 
-    /// The client's event loop: a round's answers come back to the thread that read them.
-    public nonisolated var unownedExecutor: UnownedSerialExecutor { client.unownedExecutor }
-
-    private nonisolated let client: ChatAPIClient
+    private let client: ChatAPIClient
     private let start: C.Instant
     private let origin: Date
     private let logger: Logger
