@@ -27,8 +27,6 @@ public struct PollSchedule: Sendable {
         var dueAt: Duration
         var isInFlight = false
         var backoffLevel = 0
-        /// Its last round failed because the server could not be reached (not, say, a 500).
-        var isUnreachable = false
         /// Rounds dispatched so far: which of them are full is the rotation's choice.
         var round = 0
         /// Its place in the list when it came: staggers the full rounds across entry points.
@@ -36,7 +34,7 @@ public struct PollSchedule: Sendable {
         var lastRoundWasFull = false
         /// `chatAllowed`'s answer changed in a round without the slower calls: the next is full.
         var owesFullRound = false
-        /// The stamp of its current entry in `waiting` (0: none, while in flight).
+        /// The stamp of its current entry in `waiting`; 0 while in flight, when it has none.
         var stamp: UInt64 = 0
     }
 
@@ -47,8 +45,7 @@ public struct PollSchedule: Sendable {
         var stamp: UInt64
         var id: EntryPointID
 
-        static func < (a: Waiting, b: Waiting) -> Bool { (a.dueAt, a.phase) < (b.dueAt, b.phase) }
-        static func == (a: Waiting, b: Waiting) -> Bool { a.stamp == b.stamp }
+        static func < (a: Waiting, b: Waiting) -> Bool { (a.dueAt, a.phase, a.stamp) < (b.dueAt, b.phase, b.stamp) }
     }
 
     /// The interval asked for (`--interval`, `+`/`-`).
@@ -68,8 +65,8 @@ public struct PollSchedule: Sendable {
     private var nextStamp: UInt64 = 0
     /// Refreshed entry points (`r`), polled ahead of everyone, in the order they are listed.
     private var priority: [EntryPointID] = []
-    /// Entry points backing off because the server could not be reached: a server's answer ends
-    /// their backoff, and these are the only ones it has to look at.
+    /// Entry points whose last round failed because the server could not be reached (not, say,
+    /// a 500): a server's answer ends their backoff, and these are the only ones it looks at.
     private var unreachable: Set<EntryPointID> = []
     public private(set) var inFlightCount = 0
     /// The entry point the user looks at: polled first when due.
@@ -126,15 +123,10 @@ public struct PollSchedule: Sendable {
         })
     }
 
-    private func isCurrent(_ entry: Waiting) -> Bool {
-        guard let slot = slots[entry.id] else { return false }
-        return !slot.isInFlight && slot.stamp == entry.stamp
-    }
-
     /// The waiting entry point due first, once the stale entries above it are gone.
     private mutating func earliestWaiting() -> Waiting? {
         while let top = waiting.min {
-            if isCurrent(top) { return top }
+            if slots[top.id]?.stamp == top.stamp { return top }
             waiting.removeMin()
         }
         return nil
@@ -168,18 +160,17 @@ public struct PollSchedule: Sendable {
     /// Who is polled now: a refresh request first, then the selected entry point when due,
     /// then the most overdue; while every entry point backs off, still one probe per interval.
     public mutating func next(now: Duration) -> Decision {
-        let refreshed = priority.compactMap { id in slots[id].flatMap { $0.isInFlight ? nil : (id, $0.phase) } }
-        if let first = refreshed.min(by: { $0.1 < $1.1 }) { return .poll(first.0) }
+        let refreshed = priority.compactMap { id in slots[id].flatMap { $0.isInFlight ? nil : (id: id, phase: $0.phase) } }
+        if let first = refreshed.min(by: { $0.phase < $1.phase }) { return .poll(first.id) }
         if let selected, let slot = slots[selected], !slot.isInFlight, slot.dueAt <= now { return .poll(selected) }
         let best = earliestWaiting()
+        let probe = lastDispatchAt + effectiveInterval
         if let best {
             if best.dueAt <= now { return .poll(best.id) }
             // When every entry point is backing off, still probe one per interval, so that a
             // server's return is noticed within one interval.
-            let probe = lastDispatchAt + effectiveInterval
             if best.dueAt > probe, now >= probe { return .poll(best.id) }
         }
-        let probe = lastDispatchAt + effectiveInterval
         // The earliest due poll, but not before the next probe, and never more than a second
         // away so staleness and the header's clock keep moving.
         let target = min(best?.dueAt ?? now + .seconds(1), max(probe, now))
@@ -231,7 +222,6 @@ public struct PollSchedule: Sendable {
     public mutating func didAnswer(_ id: EntryPointID, now: Duration, chatAllowedChanged: Bool = false) -> Duration? {
         guard let slot = slots[id] else { return nil }
         slots[id]?.backoffLevel = 0
-        slots[id]?.isUnreachable = false
         unreachable.remove(id)
         landed(id)
         var moved: Duration?
@@ -255,7 +245,6 @@ public struct PollSchedule: Sendable {
     @discardableResult
     public mutating func didFail(_ id: EntryPointID, now: Duration, unreachable: Bool) -> Duration? {
         guard var slot = slots[id] else { return nil }
-        slot.isUnreachable = unreachable
         slot.backoffLevel += 1
         slots[id] = slot
         if unreachable { self.unreachable.insert(id) } else { self.unreachable.remove(id) }
