@@ -65,9 +65,6 @@ public struct Cell: Sendable, Hashable {
         }
     }
 
-    /// The byte of a one-byte (ASCII) grapheme, else nil: lets renderers skip `Character`.
-    var asciiByte: UInt8? { scalar1 == 0 && scalar0 < 0x80 ? UInt8(scalar0) : nil }
-
     /// The grapheme's scalar values, one to four.
     var scalars: [UInt32] {
         var values = [scalar0]
@@ -78,34 +75,59 @@ public struct Cell: Sendable, Hashable {
         return values
     }
 
-    /// Appends the grapheme's UTF-8 to `bytes` without building a `Character`.
-    func appendUTF8(to bytes: inout [UInt8]) {
-        Self.append(scalar0, to: &bytes)
-        guard scalar1 != 0 else { return }
-        Self.append(scalar1, to: &bytes)
-        guard scalar2 != 0 else { return }
-        Self.append(scalar2, to: &bytes)
-        guard scalar3 != 0 else { return }
-        Self.append(scalar3, to: &bytes)
+    /// The grapheme's length in UTF-8, for sizing a renderer's output before writing it.
+    var utf8Count: Int {
+        var count = Self.utf8Count(scalar0)
+        guard scalar1 != 0 else { return count }
+        count += Self.utf8Count(scalar1)
+        guard scalar2 != 0 else { return count }
+        count += Self.utf8Count(scalar2)
+        guard scalar3 != 0 else { return count }
+        return count + Self.utf8Count(scalar3)
     }
 
-    private static func append(_ value: UInt32, to bytes: inout [UInt8]) {
+    /// Stores the grapheme's UTF-8 at `bytes[offset...]` (room for `utf8Count` bytes) without
+    /// building a `Character`; returns the bytes stored.
+    func storeUTF8(into bytes: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+        var end = Self.store(scalar0, into: bytes, at: offset)
+        guard scalar1 != 0 else { return end - offset }
+        end = Self.store(scalar1, into: bytes, at: end)
+        guard scalar2 != 0 else { return end - offset }
+        end = Self.store(scalar2, into: bytes, at: end)
+        guard scalar3 != 0 else { return end - offset }
+        return Self.store(scalar3, into: bytes, at: end) - offset
+    }
+
+    private static func utf8Count(_ value: UInt32) -> Int {
+        switch value {
+        case ..<0x80: 1
+        case ..<0x800: 2
+        case ..<0x10000: 3
+        default: 4
+        }
+    }
+
+    private static func store(_ value: UInt32, into bytes: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
         // Cells hold only valid scalars (they come from `Unicode.Scalar`s), so no checks.
         switch value {
         case ..<0x80:
-            bytes.append(UInt8(value))
+            bytes[offset] = UInt8(value)
+            return offset + 1
         case ..<0x800:
-            bytes.append(UInt8(0xC0 | value >> 6))
-            bytes.append(UInt8(0x80 | value & 0x3F))
+            bytes[offset] = UInt8(0xC0 | value >> 6)
+            bytes[offset + 1] = UInt8(0x80 | value & 0x3F)
+            return offset + 2
         case ..<0x10000:
-            bytes.append(UInt8(0xE0 | value >> 12))
-            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
-            bytes.append(UInt8(0x80 | value & 0x3F))
+            bytes[offset] = UInt8(0xE0 | value >> 12)
+            bytes[offset + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+            bytes[offset + 2] = UInt8(0x80 | value & 0x3F)
+            return offset + 3
         default:
-            bytes.append(UInt8(0xF0 | value >> 18))
-            bytes.append(UInt8(0x80 | value >> 12 & 0x3F))
-            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
-            bytes.append(UInt8(0x80 | value & 0x3F))
+            bytes[offset] = UInt8(0xF0 | value >> 18)
+            bytes[offset + 1] = UInt8(0x80 | value >> 12 & 0x3F)
+            bytes[offset + 2] = UInt8(0x80 | value >> 6 & 0x3F)
+            bytes[offset + 3] = UInt8(0x80 | value & 0x3F)
+            return offset + 4
         }
     }
 }

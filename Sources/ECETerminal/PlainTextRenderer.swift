@@ -6,41 +6,40 @@ public struct PlainTextRenderer: Sendable {
     public init(trimsTrailingSpaces: Bool = true) { self.trimsTrailingSpaces = trimsTrailingSpaces }
 
     public func lines(_ buffer: ScreenBuffer) -> [String] {
-        var row: [UInt8] = []
-        row.reserveCapacity(buffer.width * 3)
-        return (0..<buffer.height).map { y in
-            row.removeAll(keepingCapacity: true)
-            appendRow(y, of: buffer, to: &row)
-            return String(decoding: row, as: UTF8.self)
-        }
+        (0..<buffer.height).map { render(buffer, rows: $0..<$0 + 1) }
     }
 
     /// The buffer as one string, lines joined by line feeds.
     public func render(_ buffer: ScreenBuffer) -> String {
-        // One byte array for the whole frame, decoded once: appending Characters one by one
-        // to a String costs several times more, and a frame has tens of thousands of cells.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(buffer.height * (buffer.width + 1))
-        for y in 0..<buffer.height {
-            if y > 0 { bytes.append(0x0A) }
-            appendRow(y, of: buffer, to: &bytes)
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        render(buffer, rows: 0..<buffer.height)
     }
 
-    private func appendRow(_ y: Int, of buffer: ScreenBuffer, to bytes: inout [UInt8]) {
-        let start = bytes.count
-        buffer.cells.withUnsafeBufferPointer { cells in
-            for cell in cells[y * buffer.width..<(y + 1) * buffer.width] where !cell.isContinuation {
-                if let ascii = cell.asciiByte {
-                    bytes.append(ascii)
-                } else {
-                    cell.appendUTF8(to: &bytes)
+    /// Rows `rows` joined by line feeds: sized in one pass over the cells, then written straight
+    /// into the string's storage (a byte array appended to cell by cell, then copied into a
+    /// string, was a third of a 200-row table's frame).
+    private func render(_ buffer: ScreenBuffer, rows: Range<Int>) -> String {
+        let width = buffer.width
+        return buffer.cells.withUnsafeBufferPointer { cells in
+            let shown = cells[rows.lowerBound * width..<rows.upperBound * width]
+            var capacity = max(0, rows.count - 1)
+            for cell in shown where !cell.isContinuation { capacity += cell.utf8Count }
+            return String(unsafeUninitializedCapacity: capacity) { bytes in
+                var count = 0
+                for y in rows {
+                    if y > rows.lowerBound {
+                        bytes[count] = 0x0A
+                        count += 1
+                    }
+                    let start = count
+                    for cell in cells[y * width..<(y + 1) * width] where !cell.isContinuation {
+                        count += cell.storeUTF8(into: bytes, at: count)
+                    }
+                    if trimsTrailingSpaces {
+                        while count > start, bytes[count - 1] == 0x20 { count -= 1 }
+                    }
                 }
+                return count
             }
-        }
-        if trimsTrailingSpaces {
-            while bytes.count > start, bytes.last == 0x20 { bytes.removeLast() }
         }
     }
 

@@ -103,53 +103,7 @@ extension TableColumn {
 
     /// The cell of `entryPoint`'s row.
     public func cell(_ entryPoint: EntryPointSnapshot, _ context: ViewContext) -> Cell {
-        switch content {
-        case .state:
-            let status = PanelStatus(entryPoint)
-            return Cell("\(status.symbol(context.glyphs)) \(status.word)", status.role, [.bold])
-        case .alert:
-            guard !entryPoint.alerts.isEmpty else { return Cell("") }
-            return entryPoint.hasUnacknowledgedAlert ? Cell("ALERT", PanelStatus(entryPoint).role, [.bold]) : Cell("ack", .dim)
-        case .id:
-            return Cell(entryPoint.id.description, .title, [.bold])
-        case .label:
-            return Cell(entryPoint.label ?? "")
-        case .chatAllowed:
-            return Cell(entryPoint.statusWord, entryPoint.chatAllowed?.allowed == true ? .text : PanelStatus(entryPoint).role)
-        case .queue:
-            guard let session = entryPoint.sessionStatus else { return Cell(context.glyphs.missing, .dim) }
-            let full = entryPoint.chatAllowed?.reason == .queueDepthReached
-            return Cell(String(session.queueDepth), full ? PanelStatus(entryPoint).role : .text, [.bold])
-        case .wait:
-            guard let session = entryPoint.sessionStatus else { return Cell(context.glyphs.missing, .dim) }
-            return Cell(DurationText.wait(seconds: session.waitTimeSeconds))
-        case .availability:
-            let shares = entryPoint.availabilityShares(over: context.window.seconds, at: context.now)
-            return Self.availabilityCell(shares.availability, unknown: shares.unknown, context: context)
-        case .fullIn:
-            guard let seconds = entryPoint.queueForecast(at: context.now)?.secondsToFull else { return Cell("") }
-            return Cell("~" + QueueForecast.approximate(seconds), .warning, [.bold])
-        case .slots:
-            guard let slots = entryPoint.freeSlots else { return Cell(context.glyphs.missing, .dim) }
-            return Cell(String(slots), slots == 0 ? .warning : .text)
-        case .agents:
-            guard let available = entryPoint.agentAvailable else { return Cell(context.glyphs.missing, .dim) }
-            return available ? Cell("yes") : Cell("no", .warning)
-        case .eligibility:
-            guard let eligibility = entryPoint.eligibility else { return Cell(context.glyphs.missing, .dim) }
-            return Cell(String(eligibility.code), eligibility == .canTakeChats ? .text : .warning)
-        case .queueTrend:
-            let values = entryPoint.history.queueDepth.suffix(16).map(\.value)
-            return Cell(Sparkline.render(values, width: 16, levels: context.glyphs.sparkline), .chart)
-        case .data:
-            let failing = entryPoint.failingCalls
-            if let first = failing.first {
-                let more = failing.count > 1 ? " (+\(failing.count - 1))" : ""
-                return Cell("\(context.glyphs.warning) \(first.error.description)\(more)", .warning)
-            }
-            guard let age = entryPoint.dataAgeText(at: context.now) else { return Cell("no data yet", .dim) }
-            return Cell(age + " old", entryPoint.isStale ? .stale : .dim)
-        }
+        content.cell(entryPoint, context)
     }
 
     /// The cell of a group's subtotal row; empty where the column has no subtotal.
@@ -176,5 +130,59 @@ extension TableColumn {
     static func availabilityCell(_ availability: Double?, unknown: Double, context: ViewContext) -> Cell {
         guard let availability, unknown < 1 else { return Cell(context.glyphs.missing, .dim) }
         return Cell(AvailabilityBreakdown.percent(availability))
+    }
+}
+
+extension TableColumn.Content {
+    /// The cell of `entryPoint`'s row in a column showing this.
+    func cell(_ entryPoint: EntryPointSnapshot, _ context: ViewContext) -> TableColumn.Cell {
+        typealias Cell = TableColumn.Cell
+        switch self {
+        case .state:
+            let status = PanelStatus(entryPoint)
+            return Cell("\(status.symbol(context.glyphs)) \(status.word)", status.role, [.bold])
+        case .alert:
+            guard !entryPoint.alerts.isEmpty else { return Cell("") }
+            return entryPoint.hasUnacknowledgedAlert ? Cell("ALERT", PanelStatus(entryPoint).role, [.bold]) : Cell("ack", .dim)
+        case .id:
+            return Cell(entryPoint.id.description, .title, [.bold])
+        case .label:
+            return Cell(entryPoint.label ?? "")
+        case .chatAllowed:
+            return Cell(entryPoint.statusWord, entryPoint.chatAllowed?.allowed == true ? .text : PanelStatus(entryPoint).role)
+        case .queue:
+            guard let session = entryPoint.sessionStatus else { return Cell(context.glyphs.missing, .dim) }
+            let full = entryPoint.chatAllowed?.reason == .queueDepthReached
+            return Cell(String(session.queueDepth), full ? PanelStatus(entryPoint).role : .text, [.bold])
+        case .wait:
+            guard let session = entryPoint.sessionStatus else { return Cell(context.glyphs.missing, .dim) }
+            return Cell(DurationText.wait(seconds: session.waitTimeSeconds))
+        case .availability:
+            let shares = entryPoint.availabilityShares(over: context.window.seconds, at: context.now)
+            return TableColumn.availabilityCell(shares.availability, unknown: shares.unknown, context: context)
+        case .fullIn:
+            guard let seconds = entryPoint.queueForecast(at: context.now)?.secondsToFull else { return Cell("") }
+            return Cell("~" + QueueForecast.approximate(seconds), .warning, [.bold])
+        case .slots:
+            guard let slots = entryPoint.freeSlots else { return Cell(context.glyphs.missing, .dim) }
+            return Cell(String(slots), slots == 0 ? .warning : .text)
+        case .agents:
+            guard let available = entryPoint.agentAvailable else { return Cell(context.glyphs.missing, .dim) }
+            return available ? Cell("yes") : Cell("no", .warning)
+        case .eligibility:
+            guard let eligibility = entryPoint.eligibility else { return Cell(context.glyphs.missing, .dim) }
+            return Cell(String(eligibility.code), eligibility == .canTakeChats ? .text : .warning)
+        case .queueTrend:
+            let values = entryPoint.history.queueDepth.suffix(16).map(\.value)
+            return Cell(Sparkline.render(values, width: 16, levels: context.glyphs.sparkline), .chart)
+        case .data:
+            let failing = entryPoint.failingCalls
+            if let first = failing.first {
+                let more = failing.count > 1 ? " (+\(failing.count - 1))" : ""
+                return Cell("\(context.glyphs.warning) \(first.error.description)\(more)", .warning)
+            }
+            guard let age = entryPoint.dataAgeText(at: context.now) else { return Cell("no data yet", .dim) }
+            return Cell(age + " old", entryPoint.isStale ? .stale : .dim)
+        }
     }
 }

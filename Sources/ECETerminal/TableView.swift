@@ -23,6 +23,10 @@ public struct TableView: Sendable {
         let page = min(max(0, page), layout.pageCount - 1)
         let shown = layout.lines(onPage: page)
         let fitted = TableColumn.fitted(widened(shown, context: context), width: rect.width)
+        // What a row needs of each column, as plain values: walking the columns themselves
+        // retained and released each title for every cell.
+        let rowColumns = fitted.map { RowColumn(content: $0.column.content, width: $0.width, alignment: $0.column.alignment,
+                                                flashes: $0.column.flashes) }
         let ellipsis = context.glyphs.ellipsis
 
         var x = rect.x + 1
@@ -31,28 +35,40 @@ public struct TableView: Sendable {
                          alignment: column.alignment)
             x += width + 1
         }
-        for (offset, line) in shown.enumerated() {
-            let y = rect.y + 1 + offset
-            switch line {
-            case .heading(let title, let range):
-                buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), character: context.glyphs.box.horizontal,
-                            style: CellStyle(.border))
-                let text = " \(title) " + headingAvailability(TableSubtotal(entryPoints[range]), context: context)
-                buffer.write(text, x: rect.x + 1, y: y, width: min(CharacterWidth.columns(of: text), max(0, rect.width - 1)),
-                             style: CellStyle(.title, .bold), ellipsis: ellipsis)
-            case .subtotal(let range):
-                let group = TableSubtotal(entryPoints[range])
-                var x = rect.x + 1
-                for (column, width) in fitted {
-                    let text = column.subtotal(group, context)
-                    buffer.write(text, x: x, y: y, width: width, style: CellStyle(.text, [.bold, .underline]), ellipsis: ellipsis,
-                                 alignment: column.alignment)
-                    x += width + 1
+        // Rows are read through the buffer's pointer: `entryPoints[index]` copied (retained and
+        // released) every field of each snapshot it was passed on.
+        entryPoints.withUnsafeBufferPointer { rows in
+            for (offset, line) in shown.enumerated() {
+                let y = rect.y + 1 + offset
+                switch line {
+                case .heading(let title, let range):
+                    buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), character: context.glyphs.box.horizontal,
+                                style: CellStyle(.border))
+                    let text = " \(title) " + headingAvailability(TableSubtotal(entryPoints[range]), context: context)
+                    buffer.write(text, x: rect.x + 1, y: y, width: min(CharacterWidth.columns(of: text), max(0, rect.width - 1)),
+                                 style: CellStyle(.title, .bold), ellipsis: ellipsis)
+                case .subtotal(let range):
+                    let group = TableSubtotal(entryPoints[range])
+                    var x = rect.x + 1
+                    for (column, width) in fitted {
+                        let text = column.subtotal(group, context)
+                        buffer.write(text, x: x, y: y, width: width, style: CellStyle(.text, [.bold, .underline]), ellipsis: ellipsis,
+                                     alignment: column.alignment)
+                        x += width + 1
+                    }
+                case .entryPoint(let index):
+                    drawRow(rows[index], into: &buffer, y: y, rect: rect, columns: rowColumns, context: context)
                 }
-            case .entryPoint(let index):
-                drawRow(entryPoints[index], into: &buffer, y: y, rect: rect, fitted: fitted, context: context)
             }
         }
+    }
+
+    /// A fitted column as a row's cells need it.
+    private struct RowColumn {
+        var content: TableColumn.Content
+        var width: Int
+        var alignment: ScreenBuffer.Alignment
+        var flashes: Bool
     }
 
     /// `avail 15 min 97.5% ` after a group's title: the figure and its window, there even when
@@ -64,28 +80,23 @@ public struct TableView: Sendable {
     }
 
     private func drawRow(_ entryPoint: EntryPointSnapshot, into buffer: inout ScreenBuffer, y: Int, rect: Rect,
-                         fitted: [(column: TableColumn, width: Int)], context: ViewContext) {
+                         columns: [RowColumn], context: ViewContext) {
         let isSelected = entryPoint.id == selection
         let flashing = context.flashPhase && PanelStatus.isFlashing(entryPoint)
         let extra: TextAttributes = isSelected ? [.reverse] : []
-        let gap = CellStyle(.text, extra)
-        // Each cell written once: the gutter, each column with the space after it, the rest.
+        // The row's blank in one run; the cells then write exactly their columns over it.
+        buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: CellStyle(.text, extra))
         if isSelected {
             buffer.write(String(context.glyphs.pointer), x: rect.x, y: y, style: CellStyle(.selection, [.bold]))
-        } else {
-            buffer.fill(Rect(x: rect.x, y: y, width: 1, height: 1), style: gap)
         }
         var x = rect.x + 1
-        for (column, width) in fitted {
-            let cell = column.cell(entryPoint, context)
+        for column in columns {
+            let cell = column.content.cell(entryPoint, context)
             let role = flashing && column.flashes ? StyleRole.flash : cell.role
-            buffer.write(cell.text, x: x, y: y, width: width, style: CellStyle(role, cell.attributes.union(extra)),
+            buffer.write(cell.text, x: x, y: y, width: column.width, style: CellStyle(role, cell.attributes.union(extra)),
                          ellipsis: context.glyphs.ellipsis, alignment: column.alignment)
-            x += width
-            buffer.fill(Rect(x: x, y: y, width: 1, height: 1), style: gap)
-            x += 1
+            x += column.width + 1
         }
-        buffer.fill(Rect(x: x, y: y, width: rect.maxX - x, height: 1), style: gap)
     }
 
     /// The columns with those that widen to their content made as wide as their longest cell
@@ -94,9 +105,11 @@ public struct TableView: Sendable {
         columns.map { column in
             guard column.widensToContent else { return column }
             var column = column
-            for line in lines {
-                guard case .entryPoint(let index) = line else { continue }
-                column.width = max(column.width, CharacterWidth.columns(of: column.cell(entryPoints[index], context).text))
+            entryPoints.withUnsafeBufferPointer { rows in
+                for line in lines {
+                    guard case .entryPoint(let index) = line else { continue }
+                    column.width = max(column.width, CharacterWidth.columns(of: column.content.cell(rows[index], context).text))
+                }
             }
             return column
         }

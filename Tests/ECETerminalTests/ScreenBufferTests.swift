@@ -59,8 +59,15 @@ import Testing
         // A family emoji is seven scalars; a cell keeps the four a terminal cell can take.
         let family: Character = "👨‍👩‍👧‍👦"
         #expect(Cell(family).character.unicodeScalars.map(\.value) == Array(family.unicodeScalars.prefix(4)).map(\.value))
-        #expect(Cell("A").asciiByte == 0x41)
-        #expect(Cell("é").asciiByte == nil)
+        // The renderer sizes its output from these before writing a byte.
+        #expect(Cell("A").utf8Count == 1 && Cell("é").utf8Count == 2 && Cell("€").utf8Count == 3 && Cell("𝄞").utf8Count == 4)
+        #expect(Cell(family).utf8Count == String(String.UnicodeScalarView(family.unicodeScalars.prefix(4))).utf8.count)
+        var mixed = ScreenBuffer(width: 6, height: 2)
+        mixed.write("Aé€𝄞", x: 0, y: 0, style: .text)
+        mixed.write(String(family), x: 1, y: 1, style: .text)
+        #expect(PlainTextRenderer(trimsTrailingSpaces: false).render(mixed)
+            == "Aé€𝄞  \n " + String(String.UnicodeScalarView(family.unicodeScalars.prefix(4))) + "   ")
+        #expect(PlainTextRenderer().lines(mixed) == ["Aé€𝄞", " " + String(String.UnicodeScalarView(family.unicodeScalars.prefix(4)))])
     }
 
     @Test func asciiAndGeneralWritesMakeEqualCells() {
