@@ -91,11 +91,7 @@ extension FloorTotals {
     /// The totals of a snapshot's entry points.
     public init(_ entryPoints: [EntryPointSnapshot]) {
         self.init()
-        // Through the buffer's pointer: iterating, or subscripting the array, copied each whole
-        // snapshot (history, calls) to read six values of it.
-        entryPoints.withUnsafeBufferPointer { entryPoints in
-            for index in entryPoints.indices { add(Reading(entryPoints[index])) }
-        }
+        for index in entryPoints.indices { add(Reading(entryPoints[index])) }
     }
 
     /// The parts of the totals line, most important first; `waitText` formats the longest wait.

@@ -35,30 +35,26 @@ public struct TableView: Sendable {
                          alignment: column.alignment)
             x += width + 1
         }
-        // Rows are read through the buffer's pointer: `entryPoints[index]` copied (retained and
-        // released) every field of each snapshot it was passed on.
-        entryPoints.withUnsafeBufferPointer { rows in
-            for (offset, line) in shown.enumerated() {
-                let y = rect.y + 1 + offset
-                switch line {
-                case .heading(let title, let range):
-                    buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), character: context.glyphs.box.horizontal,
-                                style: CellStyle(.border))
-                    let text = " \(title) " + headingAvailability(TableSubtotal(entryPoints[range]), context: context)
-                    buffer.write(text, x: rect.x + 1, y: y, width: min(CharacterWidth.columns(of: text), max(0, rect.width - 1)),
-                                 style: CellStyle(.title, .bold), ellipsis: ellipsis)
-                case .subtotal(let range):
-                    let group = TableSubtotal(entryPoints[range])
-                    var x = rect.x + 1
-                    for (column, width) in fitted {
-                        let text = column.subtotal(group, context)
-                        buffer.write(text, x: x, y: y, width: width, style: CellStyle(.text, [.bold, .underline]), ellipsis: ellipsis,
-                                     alignment: column.alignment)
-                        x += width + 1
-                    }
-                case .entryPoint(let index):
-                    drawRow(rows[index], into: &buffer, y: y, rect: rect, columns: rowColumns, context: context)
+        for (offset, line) in shown.enumerated() {
+            let y = rect.y + 1 + offset
+            switch line {
+            case .heading(let title, let range):
+                buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), character: context.glyphs.box.horizontal,
+                            style: CellStyle(.border))
+                let text = " \(title) " + headingAvailability(TableSubtotal(entryPoints[range]), context: context)
+                buffer.write(text, x: rect.x + 1, y: y, width: min(CharacterWidth.columns(of: text), max(0, rect.width - 1)),
+                             style: CellStyle(.title, .bold), ellipsis: ellipsis)
+            case .subtotal(let range):
+                let group = TableSubtotal(entryPoints[range])
+                var x = rect.x + 1
+                for (column, width) in fitted {
+                    let text = column.subtotal(group, context)
+                    buffer.write(text, x: x, y: y, width: width, style: CellStyle(.text, [.bold, .underline]), ellipsis: ellipsis,
+                                 alignment: column.alignment)
+                    x += width + 1
                 }
+            case .entryPoint(let index):
+                drawRow(entryPoints[index], into: &buffer, y: y, rect: rect, columns: rowColumns, context: context)
             }
         }
     }
@@ -105,11 +101,9 @@ public struct TableView: Sendable {
         columns.map { column in
             guard column.widensToContent else { return column }
             var column = column
-            entryPoints.withUnsafeBufferPointer { rows in
-                for line in lines {
-                    guard case .entryPoint(let index) = line else { continue }
-                    column.width = max(column.width, CharacterWidth.columns(of: column.content.cell(rows[index], context).text))
-                }
+            for line in lines {
+                guard case .entryPoint(let index) = line else { continue }
+                column.width = max(column.width, CharacterWidth.columns(of: column.content.cell(entryPoints[index], context).text))
             }
             return column
         }
