@@ -91,7 +91,7 @@ extension FloorTotals {
     /// The totals of a snapshot's entry points.
     public init(_ entryPoints: [EntryPointSnapshot]) {
         self.init()
-        for index in entryPoints.indices { add(Reading(entryPoints[index])) }
+        for entryPoint in entryPoints { add(Reading(entryPoint)) }
     }
 
     /// The parts of the totals line, most important first; `waitText` formats the longest wait.

@@ -15,8 +15,8 @@ public struct PlainTextRenderer: Sendable {
     }
 
     /// Rows `rows` joined by line feeds: sized in one pass over the cells, then written straight
-    /// into the string's storage (a byte array appended to cell by cell, then copied into a
-    /// string, was a third of a 200-row table's frame).
+    /// into the string's storage (a byte array appended to cell by cell, then validated and
+    /// copied into a string, was a ninth of a 200-row table's frame).
     private func render(_ buffer: ScreenBuffer, rows: Range<Int>) -> String {
         let width = buffer.width
         return buffer.cells.withUnsafeBufferPointer { cells in

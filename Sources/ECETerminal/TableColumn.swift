@@ -101,11 +101,6 @@ extension TableColumn {
         case state, alert, id, label, chatAllowed, queue, wait, availability, fullIn, slots, agents, eligibility, queueTrend, data
     }
 
-    /// The cell of `entryPoint`'s row.
-    public func cell(_ entryPoint: EntryPointSnapshot, _ context: ViewContext) -> Cell {
-        content.cell(entryPoint, context)
-    }
-
     /// The cell of a group's subtotal row; empty where the column has no subtotal.
     public func subtotal(_ group: TableSubtotal, _ context: ViewContext) -> String {
         switch content {

@@ -58,16 +58,16 @@ import Testing
         #expect(PlainTextRenderer().render(buffer) == "e\u{301}x🇫🇷")
         // A family emoji is seven scalars; a cell keeps the four a terminal cell can take.
         let family: Character = "👨‍👩‍👧‍👦"
+        let firstFour = String(String.UnicodeScalarView(family.unicodeScalars.prefix(4)))
         #expect(Cell(family).character.unicodeScalars.map(\.value) == Array(family.unicodeScalars.prefix(4)).map(\.value))
         // The renderer sizes its output from these before writing a byte.
         #expect(Cell("A").utf8Count == 1 && Cell("é").utf8Count == 2 && Cell("€").utf8Count == 3 && Cell("𝄞").utf8Count == 4)
-        #expect(Cell(family).utf8Count == String(String.UnicodeScalarView(family.unicodeScalars.prefix(4))).utf8.count)
+        #expect(Cell(family).utf8Count == firstFour.utf8.count)
         var mixed = ScreenBuffer(width: 6, height: 2)
         mixed.write("Aé€𝄞", x: 0, y: 0, style: .text)
         mixed.write(String(family), x: 1, y: 1, style: .text)
-        #expect(PlainTextRenderer(trimsTrailingSpaces: false).render(mixed)
-            == "Aé€𝄞  \n " + String(String.UnicodeScalarView(family.unicodeScalars.prefix(4))) + "   ")
-        #expect(PlainTextRenderer().lines(mixed) == ["Aé€𝄞", " " + String(String.UnicodeScalarView(family.unicodeScalars.prefix(4)))])
+        #expect(PlainTextRenderer(trimsTrailingSpaces: false).render(mixed) == "Aé€𝄞  \n " + firstFour + "   ")
+        #expect(PlainTextRenderer().lines(mixed) == ["Aé€𝄞", " " + firstFour])
     }
 
     @Test func asciiAndGeneralWritesMakeEqualCells() {
