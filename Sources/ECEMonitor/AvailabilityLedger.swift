@@ -29,6 +29,9 @@ public struct AvailabilityLedger: Sendable {
     public private(set) var current: ChatState = .unknown
     public private(set) var currentSince: Date?
     private var validUntil: Date?
+    /// When the current answer stops standing and the time after it counts as unknown; nil
+    /// while the state is unknown (nothing to lapse).
+    public var answerLapsesAt: Date? { current == .unknown ? nil : validUntil }
     /// Closed segments within `retention` of the newest, oldest first, neighbours merged.
     private var recent: [Segment] = []
     private var totals = AvailabilityBreakdown()

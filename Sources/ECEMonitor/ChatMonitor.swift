@@ -22,7 +22,18 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
     private let configuration: MonitorConfiguration
     private var schedule: PollSchedule
     private var budget: RequestBudget
-    private var entries: [EntryPointID: EntryPointSnapshot] = [:]
+    /// In the schedule's order. A publication shares this array; the next change copies it
+    /// (a reference per entry point) and the changed snapshot alone.
+    private var entries: [EntryPointSnapshot] = []
+    private var positions: [EntryPointID: Int] = [:]
+    /// For each of `entries`, when a staleness check may next change it (nil: not before an
+    /// answer), so a check looks at those alone rather than at every entry point.
+    private var stalenessDue: [Date?] = []
+    /// The interval `stalenessDue` was worked out with; another one means a check of all.
+    private var stalenessInterval: Duration?
+    private var diagnoses: [Diagnosis] = []
+    /// An answer changed what the diagnosis looks at: failures, or an entry point's status.
+    private var diagnosisInputsChanged = true
     private var isPaused = false
     private var events: RingBuffer<MonitorEvent>
     /// `events` as the array snapshots carry, rebuilt only after events were logged.
@@ -49,7 +60,9 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
         budget = RequestBudget(configuration.budget, minimumBurst: configuration.calls.count)
         events = RingBuffer(capacity: max(1, configuration.eventCapacity))
         schedule = PollSchedule(entryPoints: entryPoints, configuration: configuration)
-        for id in schedule.order { entries[id] = .empty(id, configuration: configuration) }
+        entries = schedule.order.map { .empty($0, configuration: configuration) }
+        positions = Dictionary(uniqueKeysWithValues: schedule.order.enumerated().map { ($1, $0) })
+        stalenessDue = Array(repeating: .distantPast, count: schedule.order.count)
         journal = JournalSink(capacity: configuration.eventCapacity)
         sinks = configuration.sinks + [journal]
         for sink in sinks {
@@ -66,7 +79,7 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
     public func run() async {
         await loop.run(handle: { await self.handle($0) }) { group in
             let now = elapsed
-            if schedule.isStalenessCheckDue(now: now) { log(schedule.order.compactMap { updateStaleness(of: $0, now: now) }) }
+            if schedule.isStalenessCheckDue(now: now) { checkStaleness(now: now) }
             let hold = holdNotice.check(client.hold, at: date(now), entryPoint: schedule.order.first)
             if let event = hold?.event { log([event]) }
             if isDirty { publish(now: now) }
@@ -85,7 +98,7 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
             let wait = budget.wait(for: cost, now: now)
             if wait > .zero { return await sleep(until: now + wait) }
             _ = budget.take(cost, now: now)
-            if let next = schedule.didDispatch(id, now: now) { entries[id]?.nextPollAt = date(next) }
+            if let next = schedule.didDispatch(id, now: now), let index = positions[id] { entries[index].nextPollAt = date(next) }
             requestsSent += cost
             let client = self.client
             group.addTask { await self.apply(await client.round(of: calls, for: id), to: id) }
@@ -128,22 +141,34 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
         case .setInterval(let interval): schedule.setInterval(interval, now: now)
         case .add(let ids):
             schedule.add(ids, now: now)
-            for id in ids where entries[id] == nil { entries[id] = .empty(id, configuration: configuration) }
+            followScheduleOrder()
         case .remove(let ids):
             schedule.remove(ids)
-            for id in ids { entries[id] = nil }
+            followScheduleOrder()
         case .select(let id): schedule.selected = id
         case .startJournal(let path): journal.start(path: path)
         case .stopJournal: journal.stop()
         case .acknowledge(let id):
-            for key in id.map({ [$0] }) ?? schedule.order { entries[key]?.acknowledgeAlerts() }
+            for index in id.map({ positions[$0].map { [$0] } ?? [] }) ?? Array(entries.indices) where entries[index].hasUnacknowledgedAlert {
+                entries[index].acknowledgeAlerts()
+            }
         }
         isDirty = true
         loop.wake()
     }
 
+    /// Entry points added or removed: the snapshots follow the schedule's order, the new ones empty.
+    private func followScheduleOrder() {
+        let previous = entries, previousPositions = positions, previousDue = stalenessDue
+        entries = schedule.order.map { id in previousPositions[id].map { previous[$0] } ?? .empty(id, configuration: configuration) }
+        stalenessDue = schedule.order.map { id in previousPositions[id].map { previousDue[$0] } ?? .distantPast }
+        positions = Dictionary(uniqueKeysWithValues: schedule.order.enumerated().map { ($1, $0) })
+        diagnosisInputsChanged = true
+    }
+
     private func apply(_ exchanges: [ChatAPIExchange], to id: EntryPointID) {
-        guard let old = entries[id] else { return }
+        guard let index = positions[id] else { return }
+        let old = entries[index]
         let now = elapsed
         let time = date(now)
         var new = old
@@ -159,17 +184,34 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
             let changed = old.chatAllowed != nil && new.chatAllowed != nil && old.chatAllowed != new.chatAllowed
             if let due = schedule.didAnswer(id, now: now, chatAllowedChanged: changed) { new.nextPollAt = date(due) }
         }
-        entries[id] = new
-        log(logged + [updateStaleness(of: id, now: now)].compactMap { $0 })
+        if old.hasFailingCall || new.hasFailingCall || old.statusWord != new.statusWord { diagnosisInputsChanged = true }
+        entries[index] = new
+        log(logged + [updateStaleness(at: index, now: now)].compactMap { $0 })
         isDirty = true
         loop.wake()
     }
 
+    /// Brings staleness up to date where it may have changed: every entry point when the
+    /// interval changed, otherwise those whose due moment has passed.
+    private func checkStaleness(now: Duration) {
+        let time = date(now)
+        let everyEntry = stalenessInterval != schedule.effectiveInterval
+        var events: [MonitorEvent] = []
+        for index in entries.indices {
+            guard everyEntry || stalenessDue[index].map({ time > $0 }) ?? false else { continue }
+            if let event = updateStaleness(at: index, now: now) { events.append(event) }
+        }
+        if everyEntry { stalenessInterval = schedule.effectiveInterval }
+        log(events)
+    }
+
     /// Marks an entry point stale when its newest good data is older than two intervals.
-    private func updateStaleness(of id: EntryPointID, now: Duration) -> MonitorEvent? {
-        let wasStale = entries[id]?.isStale
-        let event = entries[id]?.updateStaleness(at: date(now), interval: schedule.effectiveInterval, ageWithoutData: now.inSeconds)
-        if entries[id]?.isStale != wasStale { isDirty = true }
+    private func updateStaleness(at index: Int, now: Duration) -> MonitorEvent? {
+        let interval = schedule.effectiveInterval
+        let wasStale = entries[index].isStale
+        let event = entries[index].updateStaleness(at: date(now), interval: interval, ageWithoutData: now.inSeconds)
+        if entries[index].isStale != wasStale { isDirty = true }
+        stalenessDue[index] = entries[index].stalenessChangeDue(interval: interval, watchedSince: origin)
         return event
     }
 
@@ -186,16 +228,19 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
 
     private func publish(now: Duration) {
         generation += 1
-        let snapshots = schedule.order.compactMap { entries[$0] }
+        if diagnosisInputsChanged {
+            diagnoses = DiagnosisRules.diagnose(entries, quorum: configuration.diagnosisQuorum)
+            diagnosisInputsChanged = false
+        }
         if eventsChanged {
             publishedEvents = Array(events)
             eventsChanged = false
         }
         latestSnapshot = MonitorSnapshot(
             generation: generation, takenAt: date(now), server: client.server.description,
-            entryPoints: snapshots, askedInterval: schedule.interval, effectiveInterval: schedule.effectiveInterval,
+            entryPoints: entries, askedInterval: schedule.interval, effectiveInterval: schedule.effectiveInterval,
             budget: budget.configuration, isPaused: isPaused, events: publishedEvents,
-            diagnoses: DiagnosisRules.diagnose(snapshots, quorum: configuration.diagnosisQuorum),
+            diagnoses: diagnoses,
             requestsSent: requestsSent
         )
         latestSnapshot.serverHold = client.hold.current(at: date(now))

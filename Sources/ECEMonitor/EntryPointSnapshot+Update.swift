@@ -101,6 +101,20 @@ extension EntryPointSnapshot {
                             old: "", new: stale ? "\(Int(age)) s old" : "")
     }
 
+    /// The moment after which `updateStaleness` may change this snapshot if no answer comes
+    /// first: its data goes stale, or its `chatAllowed` answer lapses in the ledger. Nil: not
+    /// before the next answer. Before it, `updateStaleness` changes nothing and returns nil.
+    ///
+    /// - Parameter watchedSince: the moment `ageWithoutData` counts from.
+    public func stalenessChangeDue(interval: Duration, watchedSince: Date) -> Date? {
+        // The ledger's first observation is made by the first check, whenever it comes.
+        guard availability.currentSince != nil else { return .distantPast }
+        let doubleInterval = (interval * 2).inSeconds
+        var due = isStale ? nil : (newestDataAt ?? watchedSince).addingTimeInterval(doubleInterval)
+        if let lapse = availability.answerLapsesAt { due = min(due ?? lapse, lapse) }
+        return due
+    }
+
     /// The chat state `chatAllowed` gives now: its answer stands from when it came until two
     /// intervals later (as staleness); a failing call or no answer yet is unknown.
     private mutating func observeAvailability(at time: Date, interval: Duration) -> [AvailabilityLedger.Segment] {

@@ -3,42 +3,138 @@ import ECECommon
 import Foundation
 
 /// Everything the dashboard shows of one entry point at one moment; immutable once published.
+///
+/// Copy-on-write: every publication, sort and frame copies snapshots, thousands of them with
+/// many entry points, so a copy is one reference to shared storage, and storage is copied only
+/// when a shared snapshot is changed.
 public struct EntryPointSnapshot: Sendable, Identifiable {
-    public var id: EntryPointID
-    public var label: String?
-    public var group: String?
-    public var calls: CallStates
+    private var storage: Storage
+
+    public var id: EntryPointID {
+        _read { yield storage.id }
+        _modify { makeUnique(); yield &storage.id }
+    }
+    public var label: String? {
+        _read { yield storage.label }
+        _modify { makeUnique(); yield &storage.label }
+    }
+    public var group: String? {
+        _read { yield storage.group }
+        _modify { makeUnique(); yield &storage.group }
+    }
+    public var calls: CallStates {
+        _read { yield storage.calls }
+        _modify { makeUnique(); yield &storage.calls }
+    }
     /// The newest good data is older than twice the effective interval.
-    public var isStale: Bool
-    public var severity: Severity
+    public var isStale: Bool {
+        _read { yield storage.isStale }
+        _modify { makeUnique(); yield &storage.isStale }
+    }
+    public var severity: Severity {
+        _read { yield storage.severity }
+        _modify { makeUnique(); yield &storage.severity }
+    }
     /// Alerts active on this entry point (reason rules and thresholds), acknowledged or not.
-    public var alerts: [Alert]
-    public var history: EntryPointHistory
+    public var alerts: [Alert] {
+        _read { yield storage.alerts }
+        _modify { makeUnique(); yield &storage.alerts }
+    }
+    public var history: EntryPointHistory {
+        _read { yield storage.history }
+        _modify { makeUnique(); yield &storage.history }
+    }
     /// When the next poll is due; nil while paused.
-    public var nextPollAt: Date?
+    public var nextPollAt: Date? {
+        _read { yield storage.nextPollAt }
+        _modify { makeUnique(); yield &storage.nextPollAt }
+    }
     /// When `statusWord` last changed to what it is now.
-    public var statusSince: Date?
+    public var statusSince: Date? {
+        _read { yield storage.statusSince }
+        _modify { makeUnique(); yield &storage.statusSince }
+    }
     /// The site (server) it belongs to when the config lists several; nil otherwise.
-    public var site: String?
+    public var site: String? {
+        _read { yield storage.site }
+        _modify { makeUnique(); yield &storage.site }
+    }
     /// Time spent in each chat state, kept up to date with staleness.
-    public var availability = AvailabilityLedger()
+    public var availability: AvailabilityLedger {
+        _read { yield storage.availability }
+        _modify { makeUnique(); yield &storage.availability }
+    }
     /// The queue's maximum from the config file (`max-queue-depth`).
-    public var configuredMaxQueueDepth: Int?
+    public var configuredMaxQueueDepth: Int? {
+        _read { yield storage.configuredMaxQueueDepth }
+        _modify { makeUnique(); yield &storage.configuredMaxQueueDepth }
+    }
     /// The depth last seen together with `queue_depth_reached` (or eligibility 2).
-    public var learnedMaxQueueDepth: Int?
+    public var learnedMaxQueueDepth: Int? {
+        _read { yield storage.learnedMaxQueueDepth }
+        _modify { makeUnique(); yield &storage.learnedMaxQueueDepth }
+    }
 
     public init(id: EntryPointID, label: String? = nil, group: String? = nil, calls: CallStates = CallStates(),
                 isStale: Bool = false, severity: Severity = .unknown, alerts: [Alert] = [],
                 history: EntryPointHistory = EntryPointHistory(capacity: 1), nextPollAt: Date? = nil) {
-        self.id = id
-        self.label = label
-        self.group = group
-        self.calls = calls
-        self.isStale = isStale
-        self.severity = severity
-        self.alerts = alerts
-        self.history = history
-        self.nextPollAt = nextPollAt
+        storage = Storage(id: id, label: label, group: group, calls: calls, isStale: isStale, severity: severity,
+                          alerts: alerts, history: history, nextPollAt: nextPollAt)
+    }
+
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
+    }
+
+    /// The fields, shared between copies until one of them changes.
+    ///
+    /// Unchecked: a `Storage` is only written through `makeUnique`, so a shared one, the only
+    /// kind another task can see, is never written.
+    private final class Storage: @unchecked Sendable {
+        var id: EntryPointID
+        var label: String?
+        var group: String?
+        var calls: CallStates
+        var isStale: Bool
+        var severity: Severity
+        var alerts: [Alert]
+        var history: EntryPointHistory
+        var nextPollAt: Date?
+        var statusSince: Date?
+        var site: String?
+        var availability = AvailabilityLedger()
+        var configuredMaxQueueDepth: Int?
+        var learnedMaxQueueDepth: Int?
+
+        init(id: EntryPointID, label: String?, group: String?, calls: CallStates, isStale: Bool, severity: Severity,
+             alerts: [Alert], history: EntryPointHistory, nextPollAt: Date?) {
+            self.id = id
+            self.label = label
+            self.group = group
+            self.calls = calls
+            self.isStale = isStale
+            self.severity = severity
+            self.alerts = alerts
+            self.history = history
+            self.nextPollAt = nextPollAt
+        }
+
+        init(copying other: Storage) {
+            id = other.id
+            label = other.label
+            group = other.group
+            calls = other.calls
+            isStale = other.isStale
+            severity = other.severity
+            alerts = other.alerts
+            history = other.history
+            nextPollAt = other.nextPollAt
+            statusSince = other.statusSince
+            site = other.site
+            availability = other.availability
+            configuredMaxQueueDepth = other.configuredMaxQueueDepth
+            learnedMaxQueueDepth = other.learnedMaxQueueDepth
+        }
     }
 
     public func state(_ call: ChatAPICall) -> CallState { calls[call] ?? CallState() }
@@ -70,7 +166,13 @@ public struct EntryPointSnapshot: Sendable, Identifiable {
     }
 
     /// The time of the newest good value of any call.
-    public var newestDataAt: Date? { calls.values.compactMap(\.lastSuccessAt).max() }
+    public var newestDataAt: Date? {
+        var newest: Date?
+        for state in calls.values {
+            if let at = state.lastSuccessAt, newest.map({ at > $0 }) ?? true { newest = at }
+        }
+        return newest
+    }
 
     /// `2s`, or `2s-40s` when the values shown differ in age: with the slower calls polled every
     /// Nth round, their values are older than the newest, and must not pass for as fresh.
