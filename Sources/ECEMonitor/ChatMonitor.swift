@@ -31,14 +31,14 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
     private var stalenessDue: [Date?] = []
     /// The interval `stalenessDue` was worked out with; another one means a check of all.
     private var stalenessInterval: Duration?
+    /// The header's counts and the totals line over `entries`, kept as they change.
+    private var summary = FloorSummary()
     private var diagnoses: [Diagnosis] = []
+    private var candidates = DiagnosisCandidates()
     /// An answer changed what the diagnosis looks at: failures, or an entry point's status.
     private var diagnosisInputsChanged = true
     private var isPaused = false
-    private var events: RingBuffer<MonitorEvent>
-    /// `events` as the array snapshots carry, rebuilt only after events were logged.
-    private var publishedEvents: [MonitorEvent] = []
-    private var eventsChanged = false
+    private var events: EventLog
     private var generation = 0
     private var requestsSent = 0
     private var isDirty = true
@@ -58,11 +58,13 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
         self.configuration = configuration
         loop = MonitorLoop(clock: clock)
         budget = RequestBudget(configuration.budget, minimumBurst: configuration.calls.count)
-        events = RingBuffer(capacity: max(1, configuration.eventCapacity))
+        events = EventLog(capacity: max(1, configuration.eventCapacity))
         schedule = PollSchedule(entryPoints: entryPoints, configuration: configuration)
         entries = schedule.order.map { .empty($0, configuration: configuration) }
         positions = Dictionary(uniqueKeysWithValues: schedule.order.enumerated().map { ($1, $0) })
         stalenessDue = Array(repeating: .distantPast, count: schedule.order.count)
+        summary = FloorSummary(entries)
+        candidates = DiagnosisCandidates(entries)
         journal = JournalSink(capacity: configuration.eventCapacity)
         sinks = configuration.sinks + [journal]
         for sink in sinks {
@@ -163,6 +165,8 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
         entries = schedule.order.map { id in previousPositions[id].map { previous[$0] } ?? .empty(id, configuration: configuration) }
         stalenessDue = schedule.order.map { id in previousPositions[id].map { previousDue[$0] } ?? .distantPast }
         positions = Dictionary(uniqueKeysWithValues: schedule.order.enumerated().map { ($1, $0) })
+        summary = FloorSummary(entries)
+        candidates = DiagnosisCandidates(entries)
         diagnosisInputsChanged = true
     }
 
@@ -185,7 +189,7 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
             if let due = schedule.didAnswer(id, now: now, chatAllowedChanged: changed) { new.nextPollAt = date(due) }
         }
         if old.hasFailingCall || new.hasFailingCall || old.statusWord != new.statusWord { diagnosisInputsChanged = true }
-        entries[index] = new
+        change(at: index) { $0 = new }
         log(logged + [updateStaleness(at: index, now: now)].compactMap { $0 })
         isDirty = true
         loop.wake()
@@ -209,10 +213,22 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
     private func updateStaleness(at index: Int, now: Duration) -> MonitorEvent? {
         let interval = schedule.effectiveInterval
         let wasStale = entries[index].isStale
-        let event = entries[index].updateStaleness(at: date(now), interval: interval, ageWithoutData: now.inSeconds)
+        let event = change(at: index) { $0.updateStaleness(at: date(now), interval: interval, ageWithoutData: now.inSeconds) }
         if entries[index].isStale != wasStale { isDirty = true }
         stalenessDue[index] = entries[index].stalenessChangeDue(interval: interval, watchedSince: origin)
         return event
+    }
+
+    /// Changes one snapshot in a way the summary or the diagnosis counts (values, failures,
+    /// severity, staleness).
+    private func change<Result>(at index: Int, _ body: (inout EntryPointSnapshot) -> Result) -> Result {
+        summary.remove(entries[index])
+        candidates.remove(entries[index])
+        defer {
+            summary.add(entries[index])
+            candidates.add(entries[index])
+        }
+        return body(&entries[index])
     }
 
     private func log(_ logged: [MonitorEvent]) {
@@ -221,7 +237,6 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
             events.append(event)
             logger.info("\(event.summary)")
         }
-        eventsChanged = true
         isDirty = true
         for sink in sinks { sink.monitorLogged(logged) }
     }
@@ -229,22 +244,21 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
     private func publish(now: Duration) {
         generation += 1
         if diagnosisInputsChanged {
-            diagnoses = DiagnosisRules.diagnose(entries, quorum: configuration.diagnosisQuorum)
+            let quorum = configuration.diagnosisQuorum
+            diagnoses = candidates.mayDiagnose(total: entries.count, quorum: quorum) ? DiagnosisRules.diagnose(entries, quorum: quorum) : []
             diagnosisInputsChanged = false
-        }
-        if eventsChanged {
-            publishedEvents = Array(events)
-            eventsChanged = false
         }
         latestSnapshot = MonitorSnapshot(
             generation: generation, takenAt: date(now), server: client.server.description,
             entryPoints: entries, askedInterval: schedule.interval, effectiveInterval: schedule.effectiveInterval,
-            budget: budget.configuration, isPaused: isPaused, events: publishedEvents,
+            budget: budget.configuration, isPaused: isPaused, events: events,
             diagnoses: diagnoses,
             requestsSent: requestsSent
         )
         latestSnapshot.serverHold = client.hold.current(at: date(now))
         latestSnapshot.rotation = schedule.rotation
+        summary.settle(entries)
+        latestSnapshot.summary = summary
         isDirty = false
         loop.publish(latestSnapshot)
     }

@@ -68,6 +68,17 @@ public struct FloorTotals: Sendable, Hashable {
         if reading.agentAvailable == true { agentsAvailable += 1 }
         if !reading.isComplete { leftOut += 1 }
     }
+
+    /// Takes back what `add(reading)` counted, but for the longest wait, which a sum cannot
+    /// forget: the caller finds it again if `reading` had it.
+    public mutating func remove(_ reading: Reading) {
+        count -= 1
+        if let depth = reading.queueDepth { waiting -= depth }
+        if reading.allowed == true { allowed -= 1 }
+        if let slots = reading.freeSlots { freeSlots -= slots }
+        if reading.agentAvailable == true { agentsAvailable -= 1 }
+        if !reading.isComplete { leftOut -= 1 }
+    }
 }
 
 extension FloorTotals.Reading {

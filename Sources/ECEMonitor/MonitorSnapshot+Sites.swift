@@ -41,7 +41,8 @@ extension MonitorSnapshot {
         // Like the interval, the slowest site's rotation speaks for all.
         merged.rotation = parts.map(\.snapshot.rotation).max { $0.fullEvery < $1.fullEvery } ?? merged.rotation
         // Stable by time, so each site's own order is kept among equal times.
-        merged.events = Array(events.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element).suffix(eventCapacity))
+        merged.events = EventLog(events.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element),
+                                 capacity: eventCapacity)
         return merged
     }
 }

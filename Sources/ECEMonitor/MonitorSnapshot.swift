@@ -9,7 +9,12 @@ public struct MonitorSnapshot: Sendable {
     /// The server, credentials redacted.
     public var server: String
     /// In the order the entry points were given.
-    public var entryPoints: [EntryPointSnapshot]
+    public var entryPoints: [EntryPointSnapshot] {
+        didSet { summary = nil }
+    }
+    /// Counts and sums of `entryPoints`, from the monitor that keeps them; nil: worked out
+    /// when asked (and whenever `entryPoints` is changed).
+    public var summary: FloorSummary?
     public var askedInterval: Duration
     /// The interval the request budget allows; longer than asked when the budget stretches it.
     public var effectiveInterval: Duration
@@ -18,7 +23,7 @@ public struct MonitorSnapshot: Sendable {
     public var rotation = CallRotation(fullEvery: 1)
     public var isPaused: Bool
     /// Newest last, bounded.
-    public var events: [MonitorEvent]
+    public var events: EventLog
     public var diagnoses: [Diagnosis]
     /// Requests sent since the start, for the header.
     public var requestsSent: Int
@@ -33,7 +38,7 @@ public struct MonitorSnapshot: Sendable {
 
     public init(generation: Int = 0, takenAt: Date = Date(timeIntervalSince1970: 0), server: String = "", entryPoints: [EntryPointSnapshot] = [],
                 askedInterval: Duration = .seconds(5), effectiveInterval: Duration = .seconds(5), budget: RequestBudget.Configuration = .init(),
-                isPaused: Bool = false, events: [MonitorEvent] = [], diagnoses: [Diagnosis] = [], requestsSent: Int = 0) {
+                isPaused: Bool = false, events: EventLog = [], diagnoses: [Diagnosis] = [], requestsSent: Int = 0) {
         self.generation = generation
         self.takenAt = takenAt
         self.server = server
@@ -48,11 +53,17 @@ public struct MonitorSnapshot: Sendable {
     }
 
     public func count(of severity: Severity) -> Int {
-        // By index: iterating would copy each whole snapshot (history, calls) to read one field.
-        var count = 0
-        for index in entryPoints.indices where entryPoints[index].severity == severity { count += 1 }
-        return count
+        if let summary { return summary.count(of: severity) }
+        return entryPoints.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
     }
+
+    /// Entry points whose newest good data is older than two intervals.
+    public var staleCount: Int {
+        summary?.staleCount ?? entryPoints.reduce(0) { $0 + ($1.isStale ? 1 : 0) }
+    }
+
+    /// The totals over every entry point.
+    public var totals: FloorTotals { summary?.totals ?? FloorTotals(entryPoints) }
 
     public var isIntervalStretched: Bool { effectiveInterval > askedInterval }
 }

@@ -14,7 +14,7 @@ public struct ReplayTimeline: Sendable {
     /// How many of the recording's polls are taken in.
     public private(set) var appliedPolls = 0
     private var entries: [EntryPointID: EntryPointSnapshot] = [:]
-    private var events: RingBuffer<MonitorEvent>
+    private var events: EventLog
     private var interval: Duration
     /// Calls in the polls taken in, for the header's request count.
     private var callsTaken = 0
@@ -23,7 +23,7 @@ public struct ReplayTimeline: Sendable {
         self.recording = recording
         configuration = recording.header.monitorConfiguration
         position = recording.start
-        events = RingBuffer(capacity: max(1, configuration.eventCapacity))
+        events = EventLog(capacity: max(1, configuration.eventCapacity))
         interval = configuration.interval
         reset()
     }
@@ -59,7 +59,7 @@ public struct ReplayTimeline: Sendable {
         var snapshot = MonitorSnapshot(
             generation: generation, takenAt: position, server: recording.header.server, entryPoints: shown,
             askedInterval: configuration.interval, effectiveInterval: interval, budget: configuration.budget,
-            isPaused: status.isPaused, events: Array(events),
+            isPaused: status.isPaused, events: events,
             diagnoses: DiagnosisRules.diagnose(shown, quorum: configuration.diagnosisQuorum),
             requestsSent: callsTaken
         )
@@ -69,7 +69,7 @@ public struct ReplayTimeline: Sendable {
 
     private mutating func reset() {
         entries = Dictionary(uniqueKeysWithValues: recording.entryPoints.map { ($0, EntryPointSnapshot.empty($0, configuration: configuration)) })
-        events = RingBuffer(capacity: events.capacity)
+        events = EventLog(capacity: events.capacity)
         interval = configuration.interval
         appliedPolls = 0
         callsTaken = 0

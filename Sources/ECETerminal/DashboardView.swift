@@ -51,7 +51,7 @@ public struct DashboardView: Sendable {
                                                                            total: snapshot.entryPoints.count),
                    outputs: state.outputs)
             .draw(into: &buffer, rect: areas.header, context: context)
-        TotalsLineView(entryPoints: snapshot.entryPoints).draw(into: &buffer, rect: areas.totals, context: context)
+        TotalsLineView(totals: snapshot.totals).draw(into: &buffer, rect: areas.totals, context: context)
         DiagnosisBannerView(diagnoses: snapshot.diagnoses).draw(into: &buffer, rect: areas.banner, context: context)
 
         switch state.screen {

@@ -15,7 +15,7 @@ public struct DetailView: Sendable {
     public var bodyCall: ChatAPICall
     public var isPaused: Bool
     /// Every event of the monitor (newest last); the view keeps this entry point's.
-    public var events: [MonitorEvent]
+    public var events: EventLog
     public var window: HistoryWindow
     /// The availability breakdown's window.
     public var availabilityWindow: HistoryWindow
@@ -26,7 +26,7 @@ public struct DetailView: Sendable {
     public static let splitWidth = 110
 
     public init(entryPoint: EntryPointSnapshot, bodyCall: ChatAPICall = .chatAllowed, isPaused: Bool = false,
-                events: [MonitorEvent] = [], window: HistoryWindow = .fifteenMinutes, availabilityWindow: HistoryWindow = .oneHour,
+                events: EventLog = [], window: HistoryWindow = .fifteenMinutes, availabilityWindow: HistoryWindow = .oneHour,
                 bodyScroll: Int = 0) {
         self.entryPoint = entryPoint
         self.bodyCall = bodyCall

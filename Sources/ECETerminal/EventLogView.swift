@@ -4,13 +4,13 @@ import ECEMonitor
 /// The event log: every transition across entry points, newest first, with time, entry point
 /// and old → new, narrowed by a filter (`/`).
 public struct EventLogView: Sendable {
-    public var events: [MonitorEvent]
+    public var events: EventLog
     /// Lines scrolled past at the top.
     public var scroll: Int
     /// Shown events contain this text (entry point, call, kind, old or new value), any case.
     public var filter: String
 
-    public init(events: [MonitorEvent], scroll: Int = 0, filter: String = "") {
+    public init(events: EventLog, scroll: Int = 0, filter: String = "") {
         self.events = events
         self.scroll = scroll
         self.filter = filter
@@ -22,9 +22,9 @@ public struct EventLogView: Sendable {
     }
 
     /// The events that match `filter`, in the order given.
-    public static func matching(_ events: [MonitorEvent], filter: String) -> [MonitorEvent] {
+    public static func matching(_ events: EventLog, filter: String) -> [MonitorEvent] {
         let needle = filter.trimmingCharacters(in: .whitespaces).lowercased()
-        guard !needle.isEmpty else { return events }
+        guard !needle.isEmpty else { return Array(events) }
         return events.filter { event in
             let haystack = [event.entryPoint.description, event.kind.rawValue, event.call?.rawValue ?? "", event.old, event.new,
                             change(event, glyphs: .unicode), change(event, glyphs: .ascii)].joined(separator: " ").lowercased()

@@ -70,7 +70,7 @@ public struct HeaderView: Sendable {
         guard rect.height >= 2 else { return }
         let y = rect.y + 1
         let total = snapshot.entryPoints.count
-        let stale = snapshot.entryPoints.filter(\.isStale).count
+        let stale = snapshot.staleCount
         var counts: [(state: PanelStatus, count: Int, word: String, short: String)] = [
             (.critical, snapshot.count(of: .critical), "critical", "crit"),
             (.warning, snapshot.count(of: .warning), "warning", "warn"),

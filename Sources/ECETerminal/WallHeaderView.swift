@@ -40,7 +40,7 @@ public struct WallHeaderView: Sendable {
             (.warning, snapshot.count(of: .warning), "warning"),
             (.ok, snapshot.count(of: .ok), "ok"),
             (.unknown, snapshot.count(of: .unknown), "unknown"),
-            (.stale, snapshot.entryPoints.filter(\.isStale).count, "stale"),
+            (.stale, snapshot.staleCount, "stale"),
         ]
         // Only states that occur: on a wall every word should carry news.
         for (state, count, word) in counts where count > 0 {
@@ -59,7 +59,7 @@ public struct WallHeaderView: Sendable {
             buffer.write(line, x: rect.x + 1 + pausedWidth, y: rect.y + 2, style: CellStyle(.dim), limit: room - pausedWidth)
         }
         if let totalsRow {
-            TotalsLineView(entryPoints: snapshot.entryPoints).draw(into: &buffer, rect: Rect(x: rect.x, y: totalsRow, width: room + 1, height: 1),
+            TotalsLineView(totals: snapshot.totals).draw(into: &buffer, rect: Rect(x: rect.x, y: totalsRow, width: room + 1, height: 1),
                                                                    context: context)
         }
     }

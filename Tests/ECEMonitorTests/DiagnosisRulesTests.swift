@@ -46,6 +46,26 @@ struct DiagnosisRulesTests {
         #expect(DiagnosisRules.diagnose(all, quorum: 0.5).isEmpty)
     }
 
+    /// The monitor skips the rules while its counts say no rule has a quorum: the counts must
+    /// reach one exactly when a rule finds it, and forget an entry point counted out.
+    @Test func theCountsReachAQuorumExactlyWhenTheRulesDo() {
+        let unreachable = Dictionary(uniqueKeysWithValues: ChatAPICall.allCases.map { ($0, Result<ChatAPIValue, ChatAPIError>.failure(Self.refused)) })
+        let failing: [ChatAPICall: Result<ChatAPIValue, ChatAPIError>] = [.chatAllowed: .failure(.httpStatus(call: "chatAllowed", status: 503, body: []))]
+        let down: [ChatAPICall: Result<ChatAPIValue, ChatAPIError>] = [.chatAllowed: .success(.chatAllowed(.init(allowed: false, reason: .serviceNotRunning)))]
+        let allowed: [ChatAPICall: Result<ChatAPIValue, ChatAPIError>] = [.chatAllowed: .success(.chatAllowed(.init(allowed: true)))]
+        for kind in [unreachable, failing, down] {
+            for affected in 0...6 {
+                let all = (1...6).map { Self.entry(Int64($0), $0 <= affected ? kind : allowed, status: kind == unreachable ? nil : 503) }
+                var candidates = DiagnosisCandidates(all)
+                let found = !DiagnosisRules.diagnose(all, quorum: 0.5).isEmpty
+                #expect(candidates.mayDiagnose(total: 6, quorum: 0.5) == found, "\(affected) of 6 with \(kind)")
+                #expect(found == (affected >= 4))
+                for entry in all { candidates.remove(entry) }
+                #expect(!candidates.mayDiagnose(total: 6, quorum: 0))
+            }
+        }
+    }
+
     @Test func severityRules() {
         #expect(Severity.of(chatAllowed: nil, anyCallFailed: false) == .unknown)
         #expect(Severity.of(chatAllowed: .init(allowed: true), anyCallFailed: false) == .ok)

@@ -93,7 +93,7 @@ import Testing
     }
 
     @Test func eventFilterMatchesEntryPointCallKindAndValues() {
-        let events = DetailCases.events
+        let events = EventLog(DetailCases.events)
         #expect(EventLogView.matching(events, filter: "1002").count == 4)
         #expect(EventLogView.matching(events, filter: "CAPACITY").count == 2)
         #expect(EventLogView.matching(events, filter: "error started").count == 1)

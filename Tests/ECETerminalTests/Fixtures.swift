@@ -87,7 +87,7 @@ enum Fixtures {
                          events: [MonitorEvent] = [], asked: Duration = .seconds(5), effective: Duration = .seconds(5)) -> MonitorSnapshot {
         MonitorSnapshot(generation: 1, takenAt: now, server: "https://ece.example.com", entryPoints: entryPoints,
                         askedInterval: asked, effectiveInterval: effective, budget: .init(ratePerSecond: 20, burst: 20),
-                        isPaused: paused, events: events, diagnoses: diagnoses, requestsSent: 100)
+                        isPaused: paused, events: EventLog(events), diagnoses: diagnoses, requestsSent: 100)
     }
 
     /// Renders a whole frame as text.
