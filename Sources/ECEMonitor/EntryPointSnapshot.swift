@@ -8,68 +8,84 @@ import Foundation
 /// many entry points, so a copy is one reference to shared storage, and storage is copied only
 /// when a shared snapshot is changed.
 public struct EntryPointSnapshot: Sendable, Identifiable {
-    private var storage: Storage
+    // Inlinable, with the storage usable from inline code: a table frame or a sort reads a
+    // field of thousands of snapshots, and an accessor call for each cost more than the read.
+    @usableFromInline var storage: Storage
 
+    @inlinable
     public var id: EntryPointID {
         _read { yield storage.id }
         _modify { makeUnique(); yield &storage.id }
     }
+    @inlinable
     public var label: String? {
         _read { yield storage.label }
         _modify { makeUnique(); yield &storage.label }
     }
+    @inlinable
     public var group: String? {
         _read { yield storage.group }
         _modify { makeUnique(); yield &storage.group }
     }
+    @inlinable
     public var calls: CallStates {
         _read { yield storage.calls }
         _modify { makeUnique(); yield &storage.calls }
     }
     /// The newest good data is older than twice the effective interval.
+    @inlinable
     public var isStale: Bool {
         _read { yield storage.isStale }
         _modify { makeUnique(); yield &storage.isStale }
     }
+    @inlinable
     public var severity: Severity {
         _read { yield storage.severity }
         _modify { makeUnique(); yield &storage.severity }
     }
     /// Alerts active on this entry point (reason rules and thresholds), acknowledged or not.
+    @inlinable
     public var alerts: [Alert] {
         _read { yield storage.alerts }
         _modify { makeUnique(); yield &storage.alerts }
     }
+    @inlinable
     public var history: EntryPointHistory {
         _read { yield storage.history }
         _modify { makeUnique(); yield &storage.history }
     }
     /// When the next poll is due; nil while paused.
+    @inlinable
     public var nextPollAt: Date? {
         _read { yield storage.nextPollAt }
         _modify { makeUnique(); yield &storage.nextPollAt }
     }
     /// When `statusWord` last changed to what it is now.
+    @inlinable
     public var statusSince: Date? {
         _read { yield storage.statusSince }
         _modify { makeUnique(); yield &storage.statusSince }
     }
     /// The site (server) it belongs to when the config lists several; nil otherwise.
+    @inlinable
     public var site: String? {
         _read { yield storage.site }
         _modify { makeUnique(); yield &storage.site }
     }
     /// Time spent in each chat state, kept up to date with staleness.
+    @inlinable
     public var availability: AvailabilityLedger {
         _read { yield storage.availability }
         _modify { makeUnique(); yield &storage.availability }
     }
     /// The queue's maximum from the config file (`max-queue-depth`).
+    @inlinable
     public var configuredMaxQueueDepth: Int? {
         _read { yield storage.configuredMaxQueueDepth }
         _modify { makeUnique(); yield &storage.configuredMaxQueueDepth }
     }
     /// The depth last seen together with `queue_depth_reached` (or eligibility 2).
+    @inlinable
     public var learnedMaxQueueDepth: Int? {
         _read { yield storage.learnedMaxQueueDepth }
         _modify { makeUnique(); yield &storage.learnedMaxQueueDepth }
@@ -82,29 +98,30 @@ public struct EntryPointSnapshot: Sendable, Identifiable {
                           alerts: alerts, history: history, nextPollAt: nextPollAt)
     }
 
-    private mutating func makeUnique() {
+    @inlinable mutating func makeUnique() {
         if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
     }
 
     /// The fields, shared between copies until one of them changes.
     ///
-    /// Unchecked: a `Storage` is only written through `makeUnique`, so a shared one, the only
-    /// kind another task can see, is never written.
-    private final class Storage: @unchecked Sendable {
-        var id: EntryPointID
-        var label: String?
-        var group: String?
-        var calls: CallStates
-        var isStale: Bool
-        var severity: Severity
-        var alerts: [Alert]
-        var history: EntryPointHistory
-        var nextPollAt: Date?
-        var statusSince: Date?
-        var site: String?
-        var availability = AvailabilityLedger()
-        var configuredMaxQueueDepth: Int?
-        var learnedMaxQueueDepth: Int?
+    /// Unchecked, for sending and for exclusive access alike: a `Storage` is only written
+    /// through `makeUnique`, so a shared one, the only kind another task can see, is never
+    /// written, and a write to an unshared one is the access that makes it unshared.
+    @usableFromInline final class Storage: @unchecked Sendable {
+        @usableFromInline @exclusivity(unchecked) var id: EntryPointID
+        @usableFromInline @exclusivity(unchecked) var label: String?
+        @usableFromInline @exclusivity(unchecked) var group: String?
+        @usableFromInline @exclusivity(unchecked) var calls: CallStates
+        @usableFromInline @exclusivity(unchecked) var isStale: Bool
+        @usableFromInline @exclusivity(unchecked) var severity: Severity
+        @usableFromInline @exclusivity(unchecked) var alerts: [Alert]
+        @usableFromInline @exclusivity(unchecked) var history: EntryPointHistory
+        @usableFromInline @exclusivity(unchecked) var nextPollAt: Date?
+        @usableFromInline @exclusivity(unchecked) var statusSince: Date?
+        @usableFromInline @exclusivity(unchecked) var site: String?
+        @usableFromInline @exclusivity(unchecked) var availability = AvailabilityLedger()
+        @usableFromInline @exclusivity(unchecked) var configuredMaxQueueDepth: Int?
+        @usableFromInline @exclusivity(unchecked) var learnedMaxQueueDepth: Int?
 
         init(id: EntryPointID, label: String?, group: String?, calls: CallStates, isStale: Bool, severity: Severity,
              alerts: [Alert], history: EntryPointHistory, nextPollAt: Date?) {
@@ -119,7 +136,7 @@ public struct EntryPointSnapshot: Sendable, Identifiable {
             self.nextPollAt = nextPollAt
         }
 
-        init(copying other: Storage) {
+        @usableFromInline init(copying other: Storage) {
             id = other.id
             label = other.label
             group = other.group
