@@ -11,3 +11,13 @@ public enum DashboardAction: Sendable, Hashable {
     /// Leave the dashboard (restoring the terminal).
     case quit
 }
+
+extension DashboardAction {
+    /// Whether the action asks the monitor or the replay for something whose answer comes in a snapshot.
+    var sendsCommand: Bool {
+        switch self {
+        case .command, .replay: true
+        case .applyTheme, .quit: false
+        }
+    }
+}

@@ -80,11 +80,14 @@ final class NcursesRenderer {
         if full { wclear(window) }
         cellsWritten = 0
         var cell = cchar_t()
+        // Bound once: unwrapping the optional for each cell retained and released the previous
+        // frame's storage twelve thousand times a frame.
+        let previous = full ? nil : self.previous
         for y in 0..<buffer.height {
             for x in 0..<buffer.width {
                 let current = buffer[x, y]
                 if current.isContinuation { continue }
-                if !full, let previous, previous[x, y] == current {
+                if let previous, previous[x, y] == current {
                     // A wide character is unchanged only if its right half is too.
                     let wide = x + 1 < buffer.width && buffer[x + 1, y].isContinuation
                     if !wide || previous[x + 1, y] == buffer[x + 1, y] { continue }
@@ -99,7 +102,7 @@ final class NcursesRenderer {
                 cellsWritten += 1
             }
         }
-        previous = buffer
+        self.previous = buffer
         wnoutrefresh(window)
         doupdate()
     }

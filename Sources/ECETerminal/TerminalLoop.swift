@@ -8,8 +8,8 @@ import Glibc
 ///
 /// It sleeps in `poll` on stdin and the wake pipe for at most the frame timeout, then reads
 /// keys, takes the newest snapshot, and draws a frame only if something changed: a new
-/// snapshot (at most five frames a second for those), a key, a resize, or the once-a-second
-/// tick (ages, clock, flashing).
+/// snapshot (live, with the once-a-second tick; replayed, at most five frames a second), a
+/// key, a resize, or the tick itself (ages, clock, flashing).
 final class TerminalLoop {
     private let app: TerminalApp
     private let commands: @Sendable (MonitorCommand) -> Void
@@ -23,8 +23,14 @@ final class TerminalLoop {
     /// What `t` cycles through; `state.themeIndex` says which one shows.
     private let themes: [Theme]
     /// Least time between frames drawn only because a snapshot arrived. The monitor publishes
-    /// after every poll (dozens a second with many entry points); a key still draws at once.
-    private static let snapshotFrameSpacing: TimeInterval = 0.2
+    /// after every poll (dozens a second with many entry points), and a frame costs the CPU of
+    /// many requests: live data waits for the once-a-second tick, as in htop or top, while a
+    /// replay, which can run many times faster than time, moves five times a second. A key
+    /// still draws at once, and for a second after it sent a command (pause, refresh) new
+    /// data shows as soon as for a replay, so the answer to the key is not held back.
+    private static func snapshotFrameSpacing(replay: Bool, sinceCommand: TimeInterval) -> TimeInterval {
+        replay || sinceCommand < 1 ? 0.2 : 1
+    }
 
     init(app: TerminalApp, commands: @escaping @Sendable (MonitorCommand) -> Void, replay: @escaping @Sendable (ReplayControl) -> Void,
          outputs: @escaping @Sendable () -> OutputFileStatus) {
@@ -80,6 +86,7 @@ final class TerminalLoop {
         let timeout = Int32(max(10, min(250, app.configuration.frameTimeout.inSeconds * 1000)))
         var needsDraw = true
         var snapshotWaiting = false
+        var commandSentAt = -TimeInterval.infinity
         var lastDrawAt = -TimeInterval.infinity
         var lastSecond = Int.min
         var size = session.size
@@ -95,8 +102,9 @@ final class TerminalLoop {
             // Wake for the next whole second too, so the clock and ages tick on time.
             let now = Date().timeIntervalSince1970
             var wait = min(timeout, Int32(((now.rounded(.down) + 1 - now) * 1000).rounded(.up)))
+            let spacing = Self.snapshotFrameSpacing(replay: snapshot?.replay != nil, sinceCommand: now - commandSentAt)
             if snapshotWaiting {
-                wait = min(wait, Int32(((lastDrawAt + Self.snapshotFrameSpacing - now) * 1000).rounded(.up)))
+                wait = min(wait, Int32(((lastDrawAt + spacing - now) * 1000).rounded(.up)))
             }
             _ = poll(&fds, nfds_t(fds.count), max(1, wait))
             app.wakePipe.drain()
@@ -115,7 +123,9 @@ final class TerminalLoop {
                         renderer.invalidate()
                     }
                     needsDraw = true
-                    if perform(state.handle(key, snapshot: snapshot ?? MonitorSnapshot(), size: size), renderer: renderer) { return }
+                    let actions = state.handle(key, snapshot: snapshot ?? MonitorSnapshot(), size: size)
+                    if actions.contains(where: \.sendsCommand) { commandSentAt = Date().timeIntervalSince1970 }
+                    if perform(actions, renderer: renderer) { return }
                 }
             }
 
@@ -138,7 +148,8 @@ final class TerminalLoop {
                 needsDraw = true
             }
             if state.tick(now: Date()) { needsDraw = true }
-            if snapshotWaiting, Date().timeIntervalSince1970 - lastDrawAt >= Self.snapshotFrameSpacing {
+            let drawnAgo = Date().timeIntervalSince1970 - lastDrawAt
+            if snapshotWaiting, drawnAgo >= Self.snapshotFrameSpacing(replay: snapshot?.replay != nil, sinceCommand: Date().timeIntervalSince1970 - commandSentAt) {
                 needsDraw = true
             }
             if needsDraw {
