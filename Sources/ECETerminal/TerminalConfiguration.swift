@@ -25,7 +25,9 @@ public struct TerminalConfiguration: Sendable {
     public var demoURL: String?
     public var initialSort: SortOrder
     public var initialFilter: String
-    /// The longest the UI thread sleeps waiting for input: the frame timer (≤ 250 ms).
+    /// The longest the UI thread sleeps (≤ 1 s). Keys, snapshots, signals and resizes wake it
+    /// at once and the clock's tick on time; this bounds how late a change nothing announces
+    /// (an output file that began failing) shows. Each wake costs CPU on an idle wall.
     public var frameTimeout: Duration
     /// How long ncurses waits after Esc for the rest of an escape sequence.
     public var escapeDelayMilliseconds: Int
@@ -39,7 +41,7 @@ public struct TerminalConfiguration: Sendable {
 
     public init(logPath: String? = nil, clockZone: ClockZone = .local, glyphs: GlyphSet = .unicode, theme: Theme = .default,
                 demoURL: String? = nil, initialSort: SortOrder = .id, initialFilter: String = "",
-                frameTimeout: Duration = .milliseconds(250), escapeDelayMilliseconds: Int = 25,
+                frameTimeout: Duration = .seconds(1), escapeDelayMilliseconds: Int = 25,
                 eventsPath: String = TerminalConfiguration.defaultEventsPath, startJournalAtLaunch: Bool = false) {
         self.logPath = logPath
         self.clockZone = clockZone
@@ -48,7 +50,7 @@ public struct TerminalConfiguration: Sendable {
         self.demoURL = demoURL
         self.initialSort = initialSort
         self.initialFilter = initialFilter
-        self.frameTimeout = min(frameTimeout, .milliseconds(250))
+        self.frameTimeout = min(frameTimeout, .seconds(1))
         self.escapeDelayMilliseconds = escapeDelayMilliseconds
         self.eventsPath = eventsPath
         self.startJournalAtLaunch = startJournalAtLaunch

@@ -83,7 +83,7 @@ final class TerminalLoop {
 
     private func loop(session: NcursesSession, renderer: NcursesRenderer) {
         let clock = ClockFormatter(zone: app.configuration.clockZone)
-        let timeout = Int32(max(10, min(250, app.configuration.frameTimeout.inSeconds * 1000)))
+        let timeout = Int32(max(10, min(1000, app.configuration.frameTimeout.inSeconds * 1000)))
         var needsDraw = true
         var snapshotWaiting = false
         var commandSentAt = -TimeInterval.infinity

@@ -9,6 +9,6 @@ struct EcetopBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ecetop-bench",
         abstract: "Measures ecetop's poll throughput, frame cost and memory (driven by scripts/bench).",
-        subcommands: [PollCommand.self, FrameCommand.self, PtyBytesCommand.self, HistoryMemoryCommand.self, ReaderScalingCommand.self, WriteRecordingCommand.self]
+        subcommands: [PollCommand.self, FrameCommand.self, PtyBytesCommand.self, HistoryMemoryCommand.self, ReaderScalingCommand.self, WriteRecordingCommand.self, TransportCommand.self]
     )
 }

@@ -242,8 +242,8 @@ struct Tmux {
         #expect(TerminalError.notATerminal.description.contains("ecetop check"))
     }
 
-    @Test func frameTimeoutIsCappedAt250Milliseconds() {
-        #expect(TerminalConfiguration(frameTimeout: .seconds(2)).frameTimeout == .milliseconds(250))
+    @Test func frameTimeoutIsCappedAtOneSecond() {
+        #expect(TerminalConfiguration(frameTimeout: .seconds(2)).frameTimeout == .seconds(1))
         #expect(TerminalConfiguration(frameTimeout: .milliseconds(100)).frameTimeout == .milliseconds(100))
     }
 }
