@@ -41,6 +41,9 @@ struct TransportCommand: AsyncParsableCommand {
     @Option(help: "Requests per second, paced; 0: as fast as the connections allow.")
     var rate: Double = 0
 
+    @Option(help: "Entry points the requests go round, from 1000 (the simulator must serve them).")
+    var entryPoints = 50
+
     @Option(help: "Connections (requests on the wire at once).")
     var concurrency = 8
 
@@ -48,7 +51,9 @@ struct TransportCommand: AsyncParsableCommand {
     var transport: [Transport] = Transport.allCases
 
     func validate() throws {
-        guard requests > 0, concurrency > 0, rate >= 0 else { throw ValidationError("--requests and --concurrency must be positive, --rate not negative") }
+        guard requests > 0, concurrency > 0, entryPoints > 0, rate >= 0 else {
+            throw ValidationError("--requests, --concurrency and --entry-points must be positive, --rate not negative")
+        }
         if rate > 0, transport.contains(.nioLoop) { throw ValidationError("nio-loop is unpaced: give --rate 0, or leave nio-loop out") }
     }
 
@@ -57,7 +62,7 @@ struct TransportCommand: AsyncParsableCommand {
         guard let url = URL(string: server.url(for: .capacity, entryPoint: EntryPointID(1000)!)), let host = url.host, let port = url.port else {
             throw ValidationError("--server needs a host and a port: \(server)")
         }
-        let paths = (0..<50).flatMap { offset in
+        let paths = (0..<entryPoints).flatMap { offset in
             ChatAPICall.allCases.map { URL(string: server.url(for: $0, entryPoint: EntryPointID(1000 + Int64(offset))!))!.path }
         }
         for transport in transport {
@@ -69,13 +74,18 @@ struct TransportCommand: AsyncParsableCommand {
                 var configuration = ChatAPIClient.Configuration()
                 configuration.maximumConcurrentRequests = concurrency
                 let client = try ChatAPIClient(server: server, configuration: configuration)
-                let calls = (0..<50).flatMap { offset in ChatAPICall.allCases.map { ($0, EntryPointID(1000 + Int64(offset))!) } }
+                let calls = (0..<entryPoints).flatMap { offset in ChatAPICall.allCases.map { ($0, EntryPointID(1000 + Int64(offset))!) } }
                 let send: @Sendable (Int) async -> Bool = { index in
                     let (call, id) = calls[index % calls.count]
                     return await client.exchange(call, entryPoint: id).value != nil
                 }
-                _ = try await drive(warmUp, send)
-                (cpu, seconds) = try await drive(requests, send)
+                do {
+                    _ = try await drive(warmUp, send)
+                    (cpu, seconds) = try await drive(requests, send)
+                } catch {
+                    try? await client.shutdown()
+                    throw error
+                }
                 try await client.shutdown()
             case .ahc:
                 var configuration = HTTPClient.Configuration()
@@ -90,8 +100,13 @@ struct TransportCommand: AsyncParsableCommand {
                           (try? await response.body.collect(upTo: 64 * 1024)) != nil else { return false }
                     return response.status == .ok
                 }
-                _ = try await drive(warmUp, send)
-                (cpu, seconds) = try await drive(requests, send)
+                do {
+                    _ = try await drive(warmUp, send)
+                    (cpu, seconds) = try await drive(requests, send)
+                } catch {
+                    try? await client.shutdown()
+                    throw error
+                }
                 try await client.shutdown()
             case .nio, .nioLoop:
                 let pool = try await NIOConnectionPool(host: host, port: port, count: concurrency)
