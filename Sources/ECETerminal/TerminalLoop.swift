@@ -24,12 +24,20 @@ final class TerminalLoop {
     private let themes: [Theme]
     /// Least time between frames drawn only because a snapshot arrived. The monitor publishes
     /// after every poll (dozens a second with many entry points), and a frame costs the CPU of
-    /// many requests: live data waits for the once-a-second tick, as in htop or top, while a
-    /// replay, which can run many times faster than time, moves five times a second. A key
-    /// still draws at once, and for a second after it sent a command (pause, refresh) new
-    /// data shows as soon as for a replay, so the answer to the key is not held back.
-    private static func snapshotFrameSpacing(replay: Bool, sinceCommand: TimeInterval) -> TimeInterval {
-        replay || sinceCommand < 1 ? 0.2 : 1
+    /// many requests: new values wait for the once-a-second tick, as in htop or top. Shown
+    /// within a fifth of a second: what a glance at the wall must catch (an entry point turning
+    /// red, going stale, a diagnosis), a replay, which can run many times faster than time, and
+    /// for a second after a key sent a command (pause, refresh), the answer to the key.
+    private static func snapshotFrameSpacing(urgent: Bool, replay: Bool, sinceCommand: TimeInterval) -> TimeInterval {
+        urgent || replay || sinceCommand < 1 ? 0.2 : 1
+    }
+
+    /// Whether `newest` changes what the wall says at a glance since the frame last drawn.
+    static func isUrgent(_ newest: MonitorSnapshot, after drawn: MonitorSnapshot?) -> Bool {
+        guard let drawn else { return true }
+        return Severity.allCases.contains { newest.count(of: $0) != drawn.count(of: $0) }
+            || newest.staleCount != drawn.staleCount || newest.diagnoses != drawn.diagnoses
+            || newest.isPaused != drawn.isPaused || (newest.serverHold == nil) != (drawn.serverHold == nil)
     }
 
     init(app: TerminalApp, commands: @escaping @Sendable (MonitorCommand) -> Void, replay: @escaping @Sendable (ReplayControl) -> Void,
@@ -86,6 +94,8 @@ final class TerminalLoop {
         let timeout = Int32(max(10, min(1000, app.configuration.frameTimeout.inSeconds * 1000)))
         var needsDraw = true
         var snapshotWaiting = false
+        var urgentWaiting = false
+        var drawnSnapshot: MonitorSnapshot?
         var commandSentAt = -TimeInterval.infinity
         var lastDrawAt = -TimeInterval.infinity
         var lastSecond = Int.min
@@ -102,7 +112,7 @@ final class TerminalLoop {
             // Wake for the next whole second too, so the clock and ages tick on time.
             let now = Date().timeIntervalSince1970
             var wait = min(timeout, Int32(((now.rounded(.down) + 1 - now) * 1000).rounded(.up)))
-            let spacing = Self.snapshotFrameSpacing(replay: snapshot?.replay != nil, sinceCommand: now - commandSentAt)
+            let spacing = Self.snapshotFrameSpacing(urgent: urgentWaiting, replay: snapshot?.replay != nil, sinceCommand: now - commandSentAt)
             if snapshotWaiting {
                 wait = min(wait, Int32(((lastDrawAt + spacing - now) * 1000).rounded(.up)))
             }
@@ -132,6 +142,7 @@ final class TerminalLoop {
             if let newest = app.takeSnapshot(), newest.generation != snapshot?.generation || snapshot == nil {
                 snapshot = newest
                 snapshotWaiting = true
+                if !urgentWaiting, newest.replay == nil { urgentWaiting = Self.isUrgent(newest, after: drawnSnapshot) }
                 if app.configuration.bell, bell.shouldRing(for: newest) { beep() }
                 _ = perform(state.reconcile(with: newest), renderer: renderer)
             }
@@ -149,7 +160,9 @@ final class TerminalLoop {
             }
             if state.tick(now: Date()) { needsDraw = true }
             let drawnAgo = Date().timeIntervalSince1970 - lastDrawAt
-            if snapshotWaiting, drawnAgo >= Self.snapshotFrameSpacing(replay: snapshot?.replay != nil, sinceCommand: Date().timeIntervalSince1970 - commandSentAt) {
+            let snapshotSpacing = Self.snapshotFrameSpacing(urgent: urgentWaiting, replay: snapshot?.replay != nil,
+                                                            sinceCommand: Date().timeIntervalSince1970 - commandSentAt)
+            if snapshotWaiting, drawnAgo >= snapshotSpacing {
                 needsDraw = true
             }
             if needsDraw {
@@ -163,6 +176,8 @@ final class TerminalLoop {
                 renderer.draw(view.render(state: state, snapshot: snapshot, size: size, context: context))
                 needsDraw = false
                 snapshotWaiting = false
+                urgentWaiting = false
+                drawnSnapshot = snapshot
                 lastDrawAt = Date().timeIntervalSince1970
             }
         }

@@ -51,7 +51,7 @@ struct PtyBytesCommand: AsyncParsableCommand {
             let changedAt = ContinuousClock.now
             // Depth 0 → 1 → 0 → 1 …: one number on one panel (its wait time follows it).
             try await Bench.control("\(server)/sim/entrypoints/\(changeID)?depth=\(change % 2 == 0 ? 1 : 0)")
-            try await Task.sleep(for: .milliseconds(Int64(interval * 1000) + 700))
+            try await Task.sleep(for: .milliseconds(Int64(interval * 1000) + 1700))
             let after = recorder.frames().filter { $0.start >= changedAt }
             changeFrames.append(Double(after.map(\.bytes).max() ?? 0))
         }
