@@ -25,18 +25,21 @@ final class TerminalLoop {
     /// Least time between frames drawn only because a snapshot arrived. The monitor publishes
     /// after every poll (dozens a second with many entry points), and a frame costs the CPU of
     /// many requests: new values wait for the once-a-second tick, as in htop or top. Shown
-    /// within a fifth of a second: what a glance at the wall must catch (an entry point turning
-    /// red, going stale, a diagnosis), a replay, which can run many times faster than time, and
-    /// for a second after a key sent a command (pause, refresh), the answer to the key.
+    /// within a fifth of a second: what a glance at the wall must catch (`isUrgent`), a replay,
+    /// which can run many times faster than time, and for a second after a key sent a command
+    /// (pause, refresh), the answer to the key.
     private static func snapshotFrameSpacing(urgent: Bool, replay: Bool, sinceCommand: TimeInterval) -> TimeInterval {
         urgent || replay || sinceCommand < 1 ? 0.2 : 1
     }
 
-    /// Whether `newest` changes what the wall says at a glance since the frame last drawn.
+    /// Whether `newest` brings news the wall must show at once since the frame last drawn: more
+    /// entry points critical or stale, a diagnosis, a pause or a server's hold begun or ended.
+    /// A recovery or a new value waits for the tick: with thousands of entry points some
+    /// value changes with every poll, and drawing each one cost more than the polling.
     static func isUrgent(_ newest: MonitorSnapshot, after drawn: MonitorSnapshot?) -> Bool {
         guard let drawn else { return true }
-        return Severity.allCases.contains { newest.count(of: $0) != drawn.count(of: $0) }
-            || newest.staleCount != drawn.staleCount || newest.diagnoses != drawn.diagnoses
+        return newest.count(of: .critical) > drawn.count(of: .critical) || newest.staleCount > drawn.staleCount
+            || newest.diagnoses != drawn.diagnoses
             || newest.isPaused != drawn.isPaused || (newest.serverHold == nil) != (drawn.serverHold == nil)
     }
 

@@ -8,9 +8,12 @@ import Testing
 @Suite struct FrameUrgencyTests {
     static let calm = Fixtures.snapshot([Fixtures.entryPoint(1000, depth: 1), Fixtures.entryPoint(1001)])
 
-    @Test func newValuesWaitForTheTick() {
+    @Test func newValuesAndRecoveriesWaitForTheTick() {
         let deeper = Fixtures.snapshot([Fixtures.entryPoint(1000, depth: 4, wait: 90), Fixtures.entryPoint(1001, slots: 1)])
         #expect(!TerminalLoop.isUrgent(deeper, after: Self.calm))
+        let red = Fixtures.snapshot([Fixtures.entryPoint(1000, reason: .queueDepthReached), Fixtures.entryPoint(1001, stale: true)])
+        #expect(TerminalLoop.isUrgent(red, after: Self.calm))
+        #expect(!TerminalLoop.isUrgent(Self.calm, after: red))
     }
 
     @Test(arguments: [
