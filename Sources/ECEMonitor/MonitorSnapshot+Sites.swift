@@ -43,6 +43,7 @@ extension MonitorSnapshot {
         // Stable by time, so each site's own order is kept among equal times.
         merged.events = EventLog(events.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element),
                                  capacity: eventCapacity)
+        merged.summary = FloorSummary(merged.entryPoints)
         return merged
     }
 }

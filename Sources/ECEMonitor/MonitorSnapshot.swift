@@ -12,8 +12,9 @@ public struct MonitorSnapshot: Sendable {
     public var entryPoints: [EntryPointSnapshot] {
         didSet { summary = nil }
     }
-    /// Counts and sums of `entryPoints`, from the monitor that keeps them; nil: worked out
-    /// when asked (and whenever `entryPoints` is changed).
+    /// Counts and sums of `entryPoints`, from whatever built the snapshot (the monitor keeps
+    /// them as answers arrive; a replay and a merge of sites work them out once); nil: worked
+    /// out when asked (and whenever `entryPoints` is changed).
     public var summary: FloorSummary?
     public var askedInterval: Duration
     /// The interval the request budget allows; longer than asked when the budget stretches it.
@@ -52,18 +53,16 @@ public struct MonitorSnapshot: Sendable {
         self.requestsSent = requestsSent
     }
 
-    public func count(of severity: Severity) -> Int {
-        if let summary { return summary.count(of: severity) }
-        return entryPoints.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
-    }
+    /// The summary the snapshot carries, or one worked out now (a snapshot built by hand).
+    private var currentSummary: FloorSummary { summary ?? FloorSummary(entryPoints) }
+
+    public func count(of severity: Severity) -> Int { currentSummary.count(of: severity) }
 
     /// Entry points whose newest good data is older than two intervals.
-    public var staleCount: Int {
-        summary?.staleCount ?? entryPoints.reduce(0) { $0 + ($1.isStale ? 1 : 0) }
-    }
+    public var staleCount: Int { currentSummary.staleCount }
 
     /// The totals over every entry point.
-    public var totals: FloorTotals { summary?.totals ?? FloorTotals(entryPoints) }
+    public var totals: FloorTotals { currentSummary.totals }
 
     public var isIntervalStretched: Bool { effectiveInterval > askedInterval }
 }

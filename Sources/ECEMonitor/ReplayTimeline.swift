@@ -64,6 +64,7 @@ public struct ReplayTimeline: Sendable {
             requestsSent: callsTaken
         )
         snapshot.replay = status
+        snapshot.summary = FloorSummary(shown)
         return snapshot
     }
 

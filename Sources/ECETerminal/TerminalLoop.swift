@@ -103,6 +103,10 @@ final class TerminalLoop {
         var lastDrawAt = -TimeInterval.infinity
         var lastSecond = Int.min
         var size = session.size
+        /// Least time since the last frame before a waiting snapshot is drawn.
+        func snapshotSpacing(at now: TimeInterval) -> TimeInterval {
+            Self.snapshotFrameSpacing(urgent: urgentWaiting, replay: snapshot?.replay != nil, sinceCommand: now - commandSentAt)
+        }
         if app.configuration.startJournalAtLaunch {
             // `--events FILE`: record from the first frame, as if `w` had been pressed.
             commands(.startJournal(app.configuration.eventsPath))
@@ -115,9 +119,8 @@ final class TerminalLoop {
             // Wake for the next whole second too, so the clock and ages tick on time.
             let now = Date().timeIntervalSince1970
             var wait = min(timeout, Int32(((now.rounded(.down) + 1 - now) * 1000).rounded(.up)))
-            let spacing = Self.snapshotFrameSpacing(urgent: urgentWaiting, replay: snapshot?.replay != nil, sinceCommand: now - commandSentAt)
             if snapshotWaiting {
-                wait = min(wait, Int32(((lastDrawAt + spacing - now) * 1000).rounded(.up)))
+                wait = min(wait, Int32(((lastDrawAt + snapshotSpacing(at: now) - now) * 1000).rounded(.up)))
             }
             _ = poll(&fds, nfds_t(fds.count), max(1, wait))
             app.wakePipe.drain()
@@ -162,10 +165,8 @@ final class TerminalLoop {
                 needsDraw = true
             }
             if state.tick(now: Date()) { needsDraw = true }
-            let drawnAgo = Date().timeIntervalSince1970 - lastDrawAt
-            let snapshotSpacing = Self.snapshotFrameSpacing(urgent: urgentWaiting, replay: snapshot?.replay != nil,
-                                                            sinceCommand: Date().timeIntervalSince1970 - commandSentAt)
-            if snapshotWaiting, drawnAgo >= snapshotSpacing {
+            let checkedAt = Date().timeIntervalSince1970
+            if snapshotWaiting, checkedAt - lastDrawAt >= snapshotSpacing(at: checkedAt) {
                 needsDraw = true
             }
             if needsDraw {

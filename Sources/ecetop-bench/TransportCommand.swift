@@ -79,14 +79,7 @@ struct TransportCommand: AsyncParsableCommand {
                     let (call, id) = calls[index % calls.count]
                     return await client.exchange(call, entryPoint: id).value != nil
                 }
-                do {
-                    _ = try await drive(warmUp, send)
-                    (cpu, seconds) = try await drive(requests, send)
-                } catch {
-                    try? await client.shutdown()
-                    throw error
-                }
-                try await client.shutdown()
+                (cpu, seconds) = try await measure(warmUp: warmUp, send, closing: client.shutdown)
             case .ahc:
                 var configuration = HTTPClient.Configuration()
                 configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = concurrency
@@ -100,39 +93,54 @@ struct TransportCommand: AsyncParsableCommand {
                           (try? await response.body.collect(upTo: 64 * 1024)) != nil else { return false }
                     return response.status == .ok
                 }
-                do {
-                    _ = try await drive(warmUp, send)
-                    (cpu, seconds) = try await drive(requests, send)
-                } catch {
-                    try? await client.shutdown()
-                    throw error
-                }
-                try await client.shutdown()
-            case .nio, .nioLoop:
+                (cpu, seconds) = try await measure(warmUp: warmUp, send, closing: client.shutdown)
+            case .nio:
                 let pool = try await NIOConnectionPool(host: host, port: port, count: concurrency)
-                if transport == .nio {
-                    let send: @Sendable (Int) async -> Bool = { index in
-                        // At most `concurrency` in flight: a free connection is always there.
-                        let connection = pool.free.withLockedValue { $0.removeLast() }
-                        defer { pool.free.withLockedValue { $0.append(connection) } }
-                        return (try? await pool.connections[connection].get(paths[index % paths.count])) == 200
-                    }
-                    _ = try await drive(warmUp, send)
-                    (cpu, seconds) = try await drive(requests, send)
-                } else {
+                let send: @Sendable (Int) async -> Bool = { index in
+                    // At most `concurrency` in flight: a free connection is always there.
+                    let connection = pool.free.withLockedValue { $0.removeLast() }
+                    defer { pool.free.withLockedValue { $0.append(connection) } }
+                    return (try? await pool.connections[connection].get(paths[index % paths.count])) == 200
+                }
+                (cpu, seconds) = try await measure(warmUp: warmUp, send, closing: pool.close)
+            case .nioLoop:
+                let pool = try await NIOConnectionPool(host: host, port: port, count: concurrency)
+                (cpu, seconds) = try await closing(pool.close) {
                     _ = try await pool.chained(warmUp, paths: paths)
                     let before = Self.processCPU(), started = ContinuousClock.now
                     let failures = try await pool.chained(requests, paths: paths)
-                    (cpu, seconds) = (Self.processCPU() - before, (ContinuousClock.now - started).inSeconds)
                     guard failures == 0 else { throw ValidationErrorText("\(failures) of \(requests) requests failed") }
+                    return (Self.processCPU() - before, (ContinuousClock.now - started).inSeconds)
                 }
-                try await pool.close()
             }
             let perRequest = cpu * 1e6 / Double(requests)
             print(String(format: "%@: %d requests in %.3f s (%.0f/s), CPU %.3f s: %.1f µs per request",
                          transport.rawValue, requests, seconds, Double(requests) / seconds, cpu, perRequest))
             Bench.result("p8.transport.\(transport.rawValue).us", perRequest)
         }
+    }
+
+    /// An untimed warm-up of `warmUp` requests, then the timed run of `requests`; `close`
+    /// runs however it ends.
+    private func measure(warmUp: Int, _ send: @escaping @Sendable (Int) async -> Bool,
+                         closing close: () async throws -> Void) async throws -> (cpu: Double, seconds: Double) {
+        try await closing(close) {
+            _ = try await drive(warmUp, send)
+            return try await drive(requests, send)
+        }
+    }
+
+    /// `body`'s result, with `close` run after it whether it threw or not.
+    private func closing<Result>(_ close: () async throws -> Void, _ body: () async throws -> Result) async throws -> Result {
+        let result: Result
+        do {
+            result = try await body()
+        } catch {
+            try? await close()
+            throw error
+        }
+        try await close()
+        return result
     }
 
     /// Sends `count` requests, `concurrency` at a time, paced at `rate` when set.
