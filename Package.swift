@@ -33,7 +33,6 @@ let package = Package(
             name: "ECEChat",
             dependencies: [
                 "ECECommon",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import Foundation
 import Logging
 import NIOConcurrencyHelpers
@@ -36,6 +35,9 @@ public actor ChatAPIClient {
         /// Requests on the wire at once; more wait their turn, so a stalled server never
         /// collects a pile of open requests.
         public var maximumConcurrentRequests: Int = 8
+        /// A connection unused this long is closed: a paused dashboard holds no sockets on the
+        /// server or its gateways.
+        public var idleConnectionTimeout: Duration = .seconds(60)
         public var format: ResponseFormat = .xml
         public var userAgent: String = "ecetop/\(ECEChatVersion.current)"
         /// A PEM file of extra certificate authorities to trust for HTTPS.
@@ -54,7 +56,10 @@ public actor ChatAPIClient {
     public nonisolated let configuration: Configuration
     /// Set when the server answers 429 or 503: until then no request goes to it.
     public nonisolated let hold = ServerHold()
-    private let httpClient: HTTPClient
+    private let transport: HTTP1Transport
+    /// `Host`, and the path every request target starts with, read once from the base URL.
+    private nonisolated let hostHeader: String
+    private nonisolated let basePath: String
     private let logger: Logger
     private var inFlight = 0
     private var waiters = WaiterQueue<CheckedContinuation<Void, any Error>>()
@@ -66,33 +71,36 @@ public actor ChatAPIClient {
         self.server = server
         self.configuration = configuration
         self.logger = logger
-        var httpConfiguration = HTTPClient.Configuration()
-        httpConfiguration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, configuration.maximumConcurrentRequests)
-        httpConfiguration.timeout.connect = .nanoseconds(Self.nanoseconds(configuration.requestTimeout))
-        httpConfiguration.redirectConfiguration = .disallow
-        if let proxy = configuration.proxy {
-            let authorization = (proxy.username != nil || proxy.password != nil)
-                ? HTTPClient.Authorization.basic(username: proxy.username ?? "", password: proxy.password ?? "") : nil
-            httpConfiguration.proxy = .server(host: proxy.host, port: proxy.port, authorization: authorization)
-        }
+        let endpoint = try HTTPEndpoint(baseURL: server.baseURL)
+        var transportConfiguration = HTTP1Transport.Configuration(endpoint: endpoint)
+        if endpoint.isTLS { transportConfiguration.tls = try Self.tlsContext(configuration) }
+        transportConfiguration.proxy = configuration.proxy
+        transportConfiguration.maximumConnections = max(1, configuration.maximumConcurrentRequests)
+        transportConfiguration.maximumBodySize = configuration.maximumBodySize
         // A monitor polls again within seconds, so a refused or failed connect is reported at
-        // once rather than retried with backoff until the deadline: an administrator sees
-        // "connection refused" the moment it happens, and no backoff outlives a server's return.
-        httpConfiguration.connectionPool.retryConnectionEstablishment = false
-        // With no tracer bootstrapped the default is a no-op tracer that still builds every
-        // span's attributes, parsing each URL a second time: a twentieth of the client's CPU.
-        httpConfiguration.tracing.tracer = nil
-        if configuration.caFile != nil || configuration.insecure {
-            var tls = TLSConfiguration.makeClientConfiguration()
-            if let caFile = configuration.caFile {
-                // Read now, so a wrong path or a non-PEM file is one clear error at start-up
-                // rather than a handshake failure on every poll. Added to the system's CAs.
-                tls.additionalTrustRoots = [.certificates(try Self.certificates(inPEMFile: caFile))]
-            }
-            if configuration.insecure { tls.certificateVerification = .none }
-            httpConfiguration.tlsConfiguration = tls
+        // once, never retried: an administrator sees "connection refused" the moment it happens.
+        transportConfiguration.connectTimeout = .nanoseconds(Self.nanoseconds(configuration.requestTimeout))
+        transportConfiguration.idleTimeout = .nanoseconds(Self.nanoseconds(configuration.idleConnectionTimeout))
+        transport = HTTP1Transport(configuration: transportConfiguration)
+        hostHeader = endpoint.hostHeader
+        basePath = endpoint.basePath
+    }
+
+    /// The system's CAs, plus a `--ca-file`'s; none checked with `--insecure`.
+    private static func tlsContext(_ configuration: Configuration) throws(ChatAPIError) -> NIOSSLContext {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.applicationProtocols = ["http/1.1"]
+        if let caFile = configuration.caFile {
+            // Read now, so a wrong path or a non-PEM file is one clear error at start-up
+            // rather than a handshake failure on every poll.
+            tls.additionalTrustRoots = [.certificates(try Self.certificates(inPEMFile: caFile))]
         }
-        httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
+        if configuration.insecure { tls.certificateVerification = .none }
+        do {
+            return try NIOSSLContext(configuration: tls)
+        } catch {
+            throw .connectionFailed(call: "TLS", cause: tlsCause(error))
+        }
     }
 
     private static func certificates(inPEMFile path: String) throws(ChatAPIError) -> [NIOSSLCertificate] {
@@ -110,7 +118,7 @@ public actor ChatAPIClient {
     public func shutdown() async throws {
         guard !isShutDown else { return }
         isShutDown = true
-        try await httpClient.shutdown()
+        await transport.shutdown()
     }
 
     // MARK: Calls
@@ -129,10 +137,8 @@ public actor ChatAPIClient {
             // Checked again: the hold may have begun while this request waited for its slot.
             try checkHold(call: call.rawValue)
             let url = server.url(for: call, entryPoint: entryPoint)
-            var request = HTTPClientRequest(url: url)
-            request.method = .GET
-            addStandardHeaders(to: &request)
-            let response = try await perform(request, call: call.rawValue)
+            let head = requestHead(.GET, path: "/\(call.rawValue)/\(entryPoint.rawValue)")
+            let response = try await perform(HTTP1Request(head: head), call: call.rawValue)
             status = response.status
             contentType = response.contentType
             body = response.body
@@ -191,12 +197,11 @@ public actor ChatAPIClient {
         do {
             try await acquireSlot(call: "survey")
             defer { releaseSlot() }
-            var request = HTTPClientRequest(url: server.surveyURL)
-            request.method = .POST
-            request.headers.add(name: "Content-Type", value: "text/xml; charset=utf-8")
-            addStandardHeaders(to: &request)
-            request.body = .bytes(ByteBuffer(string: survey.xmlBody))
-            let response = try await perform(request, call: "survey")
+            var head = requestHead(.POST, path: "/survey")
+            let body = ByteBuffer(string: survey.xmlBody)
+            head.headers.add(name: "Content-Type", value: "text/xml; charset=utf-8")
+            head.headers.add(name: "Content-Length", value: String(body.readableBytes))
+            let response = try await perform(HTTP1Request(head: head, body: body), call: "survey")
             guard (200..<300).contains(response.status) else {
                 throw ChatAPIError.httpStatus(call: "survey", status: response.status, body: response.body)
             }
@@ -223,11 +228,16 @@ public actor ChatAPIClient {
         configuration.proxy.map { "proxy \($0.host):\($0.port)" } ?? server.authority
     }
 
-    /// Accept, User-Agent, and the URL's credentials as `Authorization` (they are not in the URL).
-    private nonisolated func addStandardHeaders(to request: inout HTTPClientRequest) {
-        request.headers.add(name: "Accept", value: configuration.format.acceptHeader)
-        request.headers.add(name: "User-Agent", value: configuration.userAgent)
-        if let authorization = server.authorization { request.headers.add(name: "Authorization", value: authorization) }
+    /// A request to `path` under the base URL with Host, Accept, User-Agent, and the URL's
+    /// credentials as `Authorization` (they are not in the URL).
+    private nonisolated func requestHead(_ method: HTTPMethod, path: String) -> HTTPRequestHead {
+        var headers = HTTPHeaders()
+        headers.reserveCapacity(6)
+        headers.add(name: "Host", value: hostHeader)
+        headers.add(name: "Accept", value: configuration.format.acceptHeader)
+        headers.add(name: "User-Agent", value: configuration.userAgent)
+        if let authorization = server.authorization { headers.add(name: "Authorization", value: authorization) }
+        return HTTPRequestHead(version: .http1_1, method: method, uri: basePath + path, headers: headers)
     }
 
     private struct RawResponse {
@@ -263,61 +273,21 @@ public actor ChatAPIClient {
         return .httpStatus(call: call.rawValue, status: response.status, body: response.body)
     }
 
-    private nonisolated func perform(_ request: HTTPClientRequest, call: String) async throws -> RawResponse {
-        let timeout = configuration.requestTimeout
-        let deadline = NIODeadline.now() + .nanoseconds(Self.nanoseconds(timeout))
-        let response = try await httpClient.execute(request, deadline: deadline, logger: logger)
-        let limit = configuration.maximumBodySize
-        if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > limit {
-            throw ChatAPIError.bodyTooLarge(call: call, limit: limit)
-        }
-        let buffer: ByteBuffer
+    private nonisolated func perform(_ request: HTTP1Request, call: String) async throws -> RawResponse {
+        let deadline = NIODeadline.now() + .nanoseconds(Self.nanoseconds(configuration.requestTimeout))
+        let response: HTTP1Response
         do {
-            buffer = try await Self.collect(response.body, upTo: limit, before: deadline)
-        } catch is NIOTooManyBytesError {
-            throw ChatAPIError.bodyTooLarge(call: call, limit: limit)
+            response = try await transport.execute(request, deadline: deadline)
+        } catch let error as HTTP1TransportError where error.isBodyTooLarge {
+            throw ChatAPIError.bodyTooLarge(call: call, limit: configuration.maximumBodySize)
         }
         return RawResponse(
-            status: Int(response.status.code),
+            status: response.status,
             contentType: response.headers.first(name: "Content-Type"),
-            body: Array(buffer.readableBytesView),
+            body: Array(response.body.readableBytesView),
             retryAfter: response.headers.first(name: "Retry-After"),
             location: response.headers.first(name: "Location")
         )
-    }
-
-    /// Reads a body within what is left of the request's deadline.
-    ///
-    /// async-http-client's deadline ends with the response head, so a server trickling its
-    /// body a byte at a time would otherwise hold the request (and its in-flight slot) open
-    /// for as long as it likes.
-    ///
-    /// The deadline is a timer on an event loop that cancels the read: a sleeping child task
-    /// per request instead left a timer behind each answered request until its deadline, tens
-    /// of megabytes at a few thousand requests a second.
-    private static func collect(_ body: HTTPClientResponse.Body, upTo limit: Int, before deadline: NIODeadline) async throws -> ByteBuffer {
-        let reading = Task { try await body.collect(upTo: limit) }
-        let expired = NIOLockedValueBox(false)
-        let timer = MultiThreadedEventLoopGroup.singleton.any().scheduleTask(deadline: deadline) {
-            expired.withLockedValue { $0 = true }
-            reading.cancel()
-        }
-        defer { timer.cancel() }
-        let buffer: ByteBuffer
-        do {
-            buffer = try await withTaskCancellationHandler {
-                try await reading.value
-            } onCancel: {
-                reading.cancel()
-            }
-        } catch {
-            if expired.withLockedValue({ $0 }) { throw HTTPClientError.deadlineExceeded }
-            throw error
-        }
-        // A cancelled read can end early without an error: never pass on half a body.
-        if expired.withLockedValue({ $0 }) { throw HTTPClientError.deadlineExceeded }
-        try Task.checkCancellation()
-        return buffer
     }
 
     private func acquireSlot(call: String) async throws {
@@ -356,20 +326,17 @@ public actor ChatAPIClient {
         let seconds = Double(nanoseconds(timeout)) / 1e9
         if let error = error as? ChatAPIError { return error }
         if error is CancellationError { return .cancelled(call: call) }
-        if let error = error as? HTTPClientError {
-            switch error {
-            // Waiting for a pooled connection past the connect timeout (the request's deadline)
-            // is, to the person watching, the same as no answer in time.
-            case .deadlineExceeded, .readTimeout, .writeTimeout, .getConnectionFromPoolTimeout: return .timeout(call: call, seconds: seconds)
-            case .connectTimeout: return .connectionFailed(call: call, cause: "connect timed out")
-            case .remoteConnectionClosed: return .connectionReset(call: call, cause: "the server closed the connection")
-            case .cancelled: return .cancelled(call: call)
-            case .proxyAuthenticationRequired:
+        if let error = error as? HTTP1TransportError {
+            if error.isDeadlineExceeded { return .timeout(call: call, seconds: seconds) }
+            if error.isRemoteConnectionClosed { return .connectionReset(call: call, cause: "the server closed the connection") }
+            if error.isCancelled { return .cancelled(call: call) }
+            if error.isProxyAuthenticationRequired {
                 return .connectionFailed(call: call, cause: "\(target ?? "the proxy") wants credentials (407): give them as http://user:password@host:port")
-            case .invalidProxyResponse:
-                return .connectionFailed(call: call, cause: "\(target ?? "the proxy") did not open a tunnel to the server (CONNECT refused)")
-            default: return .connectionFailed(call: call, cause: error.description)
             }
+            if error.isProxyRefusal {
+                return .connectionFailed(call: call, cause: "\(target ?? "the proxy") did not open a tunnel to the server (CONNECT refused)")
+            }
+            return .connectionFailed(call: call, cause: error.description)
         }
         if let error = error as? NIOConnectionError {
             if let first = error.connectionErrors.first {

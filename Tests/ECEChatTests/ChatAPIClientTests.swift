@@ -52,8 +52,8 @@ struct ChatAPIClientTests {
         return router
     }
 
-    /// Runs `body` with a client for `base` and shuts the client down on every path: a client
-    /// left running traps in async-http-client's deinit and takes the whole test run with it.
+    /// Runs `body` with a client for `base` and shuts the client down on every path, so that no
+    /// connection outlives its test.
     static func withClient(
         _ base: String, configure: (inout ChatAPIClient.Configuration) -> Void = { _ in },
         _ body: (ChatAPIClient) async throws -> Void

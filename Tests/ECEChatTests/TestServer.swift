@@ -4,7 +4,8 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 
-/// Starts a Hummingbird server on 127.0.0.1, port 0, runs `body` with its base URL, then stops it.
+/// Starts a Hummingbird server on `host` (127.0.0.1 unless told), port 0, runs `body` with its
+/// base URL, then stops it.
 ///
 /// Stopped by a graceful shutdown, never by cancelling its task: a cancelled server can still
 /// accept a connection it then drops unserved, which swift-nio answers with a
@@ -12,12 +13,13 @@ import ServiceLifecycle
 /// issue 2637) that takes the whole test process down.
 func withTestServer(
     _ router: Router<BasicRequestContext>,
+    host: String = "127.0.0.1",
     _ body: @Sendable (String) async throws -> Void
 ) async throws {
     let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
     let app = Application(
         router: router,
-        configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+        configuration: .init(address: .hostname(host, port: 0)),
         onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }
     )
     var configuration = ServiceGroupConfiguration(services: [.init(service: app)], logger: Logger(label: "test-server"))
@@ -32,7 +34,7 @@ func withTestServer(
         guard let port = await iterator.next() else { return }
         let outcome: Result<Void, any Error>
         do {
-            try await body("http://127.0.0.1:\(port)")
+            try await body("http://\(host.contains(":") ? "[\(host)]" : host):\(port)")
             outcome = .success(())
         } catch {
             outcome = .failure(error)
