@@ -92,13 +92,13 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
             }
             let id: EntryPointID
             switch schedule.next(now: now) {
-            case .sleep(let until): return await sleep(until: until)
+            case .sleep(let until): return await sleep(until: onTick(until))
             case .poll(let due): id = due
             }
             let calls = schedule.calls(for: id)
             let cost = calls.count
             let wait = budget.wait(for: cost, now: now)
-            if wait > .zero { return await sleep(until: now + wait) }
+            if wait > .zero { return await sleep(until: onTick(now + wait)) }
             _ = budget.take(cost, now: now)
             if let next = schedule.didDispatch(id, now: now), let index = positions[id] { entries[index].nextPollAt = date(next) }
             requestsSent += cost
@@ -125,6 +125,14 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
     private var elapsed: Duration { start.duration(to: loop.clock.now) }
 
     private func date(_ offset: Duration) -> Date { origin.addingTimeInterval(offset.inSeconds) }
+
+    /// `deadline` moved up to the next poll tick (`MonitorConfiguration.pollTick`, at most a
+    /// fifth of the interval), so that the polls falling due between two ticks go out together.
+    private func onTick(_ deadline: Duration) -> Duration {
+        let tick = min(configuration.pollTick, schedule.effectiveInterval / 5)
+        guard tick > .zero else { return deadline }
+        return tick * (deadline / tick).rounded(.up)
+    }
 
     private func sleep(until deadline: Duration) async {
         await loop.sleep(until: start.advanced(by: max(deadline, elapsed)))
