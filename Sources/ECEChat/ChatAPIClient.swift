@@ -57,6 +57,8 @@ public actor ChatAPIClient {
     /// Set when the server answers 429 or 503: until then no request goes to it.
     public nonisolated let hold = ServerHold()
     private let transport: HTTP1Transport
+    /// The transport's event loop as a task executor, for callers that poll through this client.
+    public nonisolated let taskExecutor: EventLoopTaskExecutor
     /// `Host`, and the path every request target starts with, read once from the base URL.
     private nonisolated let hostHeader: String
     private nonisolated let basePath: String
@@ -82,6 +84,7 @@ public actor ChatAPIClient {
         transportConfiguration.connectTimeout = .nanoseconds(Self.nanoseconds(configuration.requestTimeout))
         transportConfiguration.idleTimeout = .nanoseconds(Self.nanoseconds(configuration.idleConnectionTimeout))
         transport = HTTP1Transport(configuration: transportConfiguration)
+        taskExecutor = EventLoopTaskExecutor(transport.loop)
         hostHeader = endpoint.hostHeader
         basePath = endpoint.basePath
     }

@@ -78,7 +78,15 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
     }
 
     /// Polls until the task running it is cancelled; then the snapshot stream finishes.
+    ///
+    /// On the client's event loop (a task executor preference, which this actor and the
+    /// client's follow): an answer is read, decoded and applied on the thread that received
+    /// it, without a hop to Swift's pool and back.
     public func run() async {
+        await withTaskExecutorPreference(client.taskExecutor) { await self.polling() }
+    }
+
+    private func polling() async {
         await loop.run(handle: { await self.handle($0) }) { group in
             let now = elapsed
             if schedule.isStalenessCheckDue(now: now) { checkStaleness(now: now) }
