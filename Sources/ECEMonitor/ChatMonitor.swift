@@ -106,7 +106,7 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
             let calls = schedule.calls(for: id)
             let cost = calls.count
             let wait = budget.wait(for: cost, now: now)
-            if wait > .zero { return await sleep(until: onTick(now + wait)) }
+            if wait > .zero { return await sleep(until: onTick(now + wait, within: budget.fillTime)) }
             _ = budget.take(cost, now: now)
             if let next = schedule.didDispatch(id, now: now), let index = positions[id] { entries[index].nextPollAt = date(next) }
             requestsSent += cost
@@ -136,8 +136,11 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
 
     /// `deadline` moved up to the next poll tick (`MonitorConfiguration.pollTick`, at most a
     /// fifth of the interval), so that the polls falling due between two ticks go out together.
-    private func onTick(_ deadline: Duration) -> Duration {
-        let tick = min(configuration.pollTick, schedule.effectiveInterval / 5)
+    /// A wait for the budget's tokens gives the longest tick: the time its bucket takes to fill,
+    /// beyond which tokens would be lost and the budget not spent.
+    private func onTick(_ deadline: Duration, within longest: Duration? = nil) -> Duration {
+        var tick = min(configuration.pollTick, schedule.effectiveInterval / 5)
+        if let longest { tick = min(tick, longest) }
         guard tick > .zero else { return deadline }
         return tick * (deadline / tick).rounded(.up)
     }

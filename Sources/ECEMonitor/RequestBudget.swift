@@ -54,6 +54,11 @@ public struct RequestBudget: Sendable {
         return true
     }
 
+    /// How long an empty bucket takes to fill (zero when unlimited).
+    public var fillTime: Duration {
+        configuration.isUnlimited ? .zero : .seconds(Double(configuration.burst) / configuration.ratePerSecond)
+    }
+
     /// How long until `count` tokens will be there (zero when they are).
     public mutating func wait(for count: Int, now: Duration) -> Duration {
         if configuration.isUnlimited { return .zero }

@@ -70,4 +70,24 @@ struct PollTickTests {
         }
         try await harness.shutdown()
     }
+
+    /// A wait for tokens ends on a tick no longer than the bucket takes to fill: otherwise the
+    /// bucket would overflow between ticks and the budget never be spent.
+    @Test func theWholeBudgetIsSpent() async throws {
+        let harness = try await MonitorHarness(entryPoints: ids(7300...7319)) {
+            $0.interval = .seconds(1)
+            $0.fullEvery = 1
+            $0.budget = .init(ratePerSecond: 50, burst: 5)
+        }
+        do {
+            // 20 entry points × 5 calls a second ask for 100 requests a second; 50 may go.
+            try await harness.advance(by: .seconds(10))
+            let sent = await harness.simulator.requestCounts().total
+            #expect(sent >= 450 && sent <= 505, "\(sent) requests in 10 s at 50 a second and a burst of 5")
+        } catch {
+            try await harness.shutdown()
+            throw error
+        }
+        try await harness.shutdown()
+    }
 }
