@@ -3,8 +3,9 @@ import NIOCore
 /// An event loop as a Swift task executor: tasks that prefer it, and the default actors they
 /// call, run on the loop's thread.
 ///
-/// `ChatMonitor` polls with the transport's loop as its preference, so a request is written,
-/// its answer read, decoded and applied on one thread, with no hop to Swift's pool and back.
+/// Polling with the transport's loop as the preference (`ChatAPIClient.taskExecutor`) writes
+/// a request and reads, decodes and applies its answer on one thread, with no hop to Swift's
+/// pool and back.
 public final class EventLoopTaskExecutor: TaskExecutor {
     private let loop: any EventLoop
 

@@ -27,8 +27,8 @@ public struct MonitorConfiguration: Sendable {
     public var historyWindow: Duration = .seconds(3600)
     /// Polls fall due spread over the interval, but go out on this tick (or a fifth of the
     /// interval, if that is shorter): those due between two ticks together, so the process
-    /// wakes once a tick rather than once a poll, at up to 20 % less CPU per request. The
-    /// budget still holds each second; zero sends each poll at its due moment.
+    /// wakes once a tick rather than once a poll, and a poll is at most a tick late. The budget
+    /// still holds; zero sends each poll at its due moment.
     public var pollTick: Duration = .seconds(1)
     /// Longest wait between polls of a failing entry point.
     public var maximumBackoff: Duration = .seconds(60)

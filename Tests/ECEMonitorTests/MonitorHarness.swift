@@ -84,6 +84,19 @@ final class MonitorHarness: Sendable {
         snapshot.entryPoints.first { $0.id.rawValue == id }
     }
 
+    /// Runs `body`, then shuts the harness down whether `body` threw or not.
+    func run<Result>(_ body: (MonitorHarness) async throws -> Result) async throws -> Result {
+        let result: Result
+        do {
+            result = try await body(self)
+        } catch {
+            try await shutdown()
+            throw error
+        }
+        try await shutdown()
+        return result
+    }
+
     func shutdown() async throws {
         runner.cancel()
         await runner.value

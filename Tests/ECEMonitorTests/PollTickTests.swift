@@ -12,7 +12,7 @@ struct PollTickTests {
             $0.interval = .seconds(5)
             $0.pollTick = pollTick
         }
-        do {
+        return try await harness.run { harness in
             var moments: [Duration] = []
             var seen = await harness.simulator.requestCounts().total
             var now = Duration.zero
@@ -23,11 +23,7 @@ struct PollTickTests {
                 if total > seen { moments.append(now) }
                 seen = total
             }
-            try await harness.shutdown()
             return moments
-        } catch {
-            try await harness.shutdown()
-            throw error
         }
     }
 
@@ -48,7 +44,7 @@ struct PollTickTests {
             $0.interval = .milliseconds(500)
             $0.pollTick = .seconds(1)
         }
-        do {
+        try await harness.run { harness in
             // Polled every half second, one round at a time; a tick of a second would send
             // them in twos, back to back.
             var seen: [EntryPointID: Int] = [:]
@@ -64,11 +60,7 @@ struct PollTickTests {
             }
             #expect(mostInOneStep == 1)
             #expect(seen.values.reduce(0, +) >= 20 * 18)
-        } catch {
-            try await harness.shutdown()
-            throw error
         }
-        try await harness.shutdown()
     }
 
     /// A wait for tokens ends on a tick no longer than the bucket takes to fill: otherwise the
@@ -79,15 +71,11 @@ struct PollTickTests {
             $0.fullEvery = 1
             $0.budget = .init(ratePerSecond: 50, burst: 5)
         }
-        do {
+        try await harness.run { harness in
             // 20 entry points × 5 calls a second ask for 100 requests a second; 50 may go.
             try await harness.advance(by: .seconds(10))
             let sent = await harness.simulator.requestCounts().total
             #expect(sent >= 450 && sent <= 505, "\(sent) requests in 10 s at 50 a second and a burst of 5")
-        } catch {
-            try await harness.shutdown()
-            throw error
         }
-        try await harness.shutdown()
     }
 }
