@@ -46,6 +46,12 @@ final class NcursesSession {
         set_escdelay(Int32(escapeDelay))
         wtimeout(window, 0)
         leaveok(window, true)
+        // ncurses 6.4 marks a screen from `newterm` as not yet started, and until it has been
+        // left once it flushes after every cursor movement: a frame of fifty changed ages went
+        // out as fifty writes, each waking the terminal (or sending a packet over ssh). Leaving
+        // and re-entering once, before the first frame, makes a frame one write.
+        endwin()
+        doupdate()
     }
 
     var size: ScreenSize {

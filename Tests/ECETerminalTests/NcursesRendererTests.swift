@@ -1,4 +1,5 @@
 @testable import ECETerminal
+import Foundation
 import Glibc
 import Testing
 
@@ -135,5 +136,31 @@ import Testing
                 if width >= 40 && height >= 12 { #expect(drawn > 100, "\(width)×\(height): the frame drew almost nothing") }
             }
         }
+    }
+
+    /// A frame that changes one cell on each of many rows leaves in one `write`, not one per
+    /// cursor movement (ncurses 6.4 flushes after every movement until a screen has been left
+    /// once). Counted by the kernel for this thread, which is the one drawing.
+    @Test func aFrameOfManyChangedRowsIsOneWrite() throws {
+        try withScreen("xterm-256color") { session, renderer in
+            session.configureForDashboard(escapeDelay: 25)
+            let size = session.size
+            #expect(size.height >= 20)
+            var buffer = ScreenBuffer(size: size)
+            renderer.draw(buffer)
+            for y in 0..<20 { buffer.write("\(y % 10)", x: 10 + y % 7, y: y, style: CellStyle(.ok)) }
+            let before = try Self.writeCalls()
+            renderer.draw(buffer)
+            let writes = try Self.writeCalls() - before
+            #expect(renderer.cellsWritten == 20)
+            #expect(writes >= 1 && writes <= 2, "\(writes) writes for one frame")
+        }
+    }
+
+    /// The `write` system calls this thread has made (`syscw` in /proc/thread-self/io).
+    static func writeCalls() throws -> Int {
+        let text = try String(contentsOfFile: "/proc/thread-self/io", encoding: .utf8)
+        let line = text.split(separator: "\n").first { $0.hasPrefix("syscw:") }
+        return Int(line?.split(separator: " ").last ?? "") ?? -1
     }
 }
