@@ -50,6 +50,9 @@ public struct EntryPointCheck: Sendable {
         var checks = Dictionary(uniqueKeysWithValues: entryPoints.map { ($0, EntryPointCheck(entryPoint: $0)) })
         let expected = checks.count * calls.count
         let deadline = clock.now.advanced(by: pacing(of: expected, budget: budget) + overallTimeout)
+        // On the transport's loop, as `watch` polls: a request is written and its answer read,
+        // decoded and collected on one thread.
+        await withTaskExecutorPreference(client.taskExecutor) {
         await withTaskGroup(of: ChatAPIExchange?.self) { group in
             group.addTask {
                 try? await clock.sleep(until: deadline, tolerance: nil)
@@ -95,6 +98,7 @@ public struct EntryPointCheck: Sendable {
                 checks[exchange.entryPoint]?.exchanges[exchange.call] = exchange
             }
             group.cancelAll()
+        }
         }
         let seconds = requestTimeout.inSeconds
         // One shared copy for every entry point nothing came back for: a stalled server's
