@@ -42,6 +42,8 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
     private var generation = 0
     private var requestsSent = 0
     private var isDirty = true
+    /// Where the polling loop's current sleep ends; nil while it is awake.
+    private var sleepingUntil: Duration?
     private var latestSnapshot = MonitorSnapshot()
     private let journal: JournalSink
     private let sinks: [any MonitorSink]
@@ -139,13 +141,18 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
     /// A wait for the budget's tokens gives the longest tick: the time its bucket takes to fill,
     /// beyond which tokens would be lost and the budget not spent.
     private func onTick(_ deadline: Duration, within longest: Duration? = nil) -> Duration {
-        var tick = min(configuration.pollTick, schedule.effectiveInterval / 5)
+        var tick = self.tick
         if let longest { tick = min(tick, longest) }
         guard tick > .zero else { return deadline }
         return tick * (deadline / tick).rounded(.up)
     }
 
+    /// The poll tick: `MonitorConfiguration.pollTick`, at most a fifth of the interval.
+    private var tick: Duration { min(configuration.pollTick, schedule.effectiveInterval / 5) }
+
     private func sleep(until deadline: Duration) async {
+        sleepingUntil = deadline
+        defer { sleepingUntil = nil }
         await loop.sleep(until: start.advanced(by: max(deadline, elapsed)))
     }
 
@@ -207,11 +214,19 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
             let changed = old.chatAllowed != nil && new.chatAllowed != nil && old.chatAllowed != new.chatAllowed
             if let due = schedule.didAnswer(id, now: now, chatAllowedChanged: changed) { new.nextPollAt = date(due) }
         }
-        if old.hasFailingCall || new.hasFailingCall || old.statusWord != new.statusWord { diagnosisInputsChanged = true }
+        let statusChanged = old.statusWord != new.statusWord
+        if old.hasFailingCall || new.hasFailingCall || statusChanged { diagnosisInputsChanged = true }
         change(at: index) { $0 = new }
-        log(logged + [updateStaleness(at: index, now: now)].compactMap { $0 })
+        let events = logged + [updateStaleness(at: index, now: now)].compactMap { $0 }
+        log(events)
         isDirty = true
-        loop.wake()
+        // The answers of one tick's rounds are published together, once the last is in: each
+        // publication is a snapshot, a hop to its reader and a wake-up of the screen, and
+        // the screen draws new values once a second anyway. News (a changed status, an event)
+        // goes out at once, and so does everything when the loop would sleep past a tick.
+        if schedule.inFlightCount == 0 || statusChanged || !events.isEmpty || sleepingUntil.map({ $0 > now + tick }) ?? true {
+            loop.wake()
+        }
     }
 
     /// Brings staleness up to date where it may have changed: every entry point when the

@@ -78,4 +78,36 @@ struct PollTickTests {
             #expect(sent >= 450 && sent <= 505, "\(sent) requests in 10 s at 50 a second and a burst of 5")
         }
     }
+
+    /// The answers of one tick's rounds are published as one snapshot once the last is in,
+    /// not one snapshot per round: each is a hop to the reader and a wake-up of the screen.
+    @Test func aTicksAnswersArePublishedTogether() async throws {
+        let harness = try await MonitorHarness(entryPoints: ids(7400...7419)) {
+            $0.interval = .seconds(5)
+            $0.pollTick = .seconds(1)
+        }
+        try await harness.run { harness in
+            // Past the first rounds, whose answers are news (unknown → allowed) and go out at once.
+            try await harness.advance(by: .seconds(12))
+            // Every round asks chatAllowed: the server's count of them is the count of rounds.
+            let rounds = {
+                var total = 0
+                for id in ids(7400...7419) { total += await harness.simulator.requestCount(.chatAllowed, entryPoint: id) }
+                return total
+            }
+            let generation = await harness.monitor.snapshot.generation
+            let roundsBefore = await rounds()
+            var ticksWithAnswers = 0
+            for _ in 0..<10 {
+                let before = await rounds()
+                try await harness.advance(by: .seconds(1), step: .seconds(1))
+                if await rounds() > before { ticksWithAnswers += 1 }
+            }
+            let answered = await rounds() - roundsBefore
+            let published = await harness.monitor.snapshot.generation - generation
+            // 20 entry points every 5 s: about 40 rounds in 10 s, on about 10 ticks.
+            #expect(answered >= 30, "\(answered) rounds")
+            #expect(published >= 1 && published <= ticksWithAnswers, "\(published) snapshots for \(answered) rounds on \(ticksWithAnswers) ticks")
+        }
+    }
 }
