@@ -42,7 +42,9 @@ public struct Cell: Sendable, Hashable {
         get {
             if scalar1 == 0, let scalar = Unicode.Scalar(scalar0) { return Character(scalar) }
             var text = String.UnicodeScalarView()
-            for value in scalars { if let scalar = Unicode.Scalar(value) { text.append(scalar) } }
+            for value in [scalar0, scalar1, scalar2, scalar3] where value != 0 {
+                if let scalar = Unicode.Scalar(value) { text.append(scalar) }
+            }
             return Character(String(text))
         }
         set {
@@ -65,15 +67,9 @@ public struct Cell: Sendable, Hashable {
         }
     }
 
-    /// The grapheme's scalar values, one to four.
-    var scalars: [UInt32] {
-        var values = [scalar0]
-        for value in [scalar1, scalar2, scalar3] {
-            if value == 0 { break }
-            values.append(value)
-        }
-        return values
-    }
+    /// The grapheme's scalar values, the unused ones 0; no array, since a renderer asks for
+    /// those of hundreds of changed cells a frame.
+    var scalarValues: (UInt32, UInt32, UInt32, UInt32) { (scalar0, scalar1, scalar2, scalar3) }
 
     /// The grapheme's length in UTF-8, for sizing a renderer's output before writing it.
     var utf8Count: Int {

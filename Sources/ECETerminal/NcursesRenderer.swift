@@ -80,31 +80,48 @@ final class NcursesRenderer {
         if full { wclear(window) }
         cellsWritten = 0
         var cell = cchar_t()
-        // Bound once: unwrapping the optional for each cell retained and released the previous
-        // frame's storage twelve thousand times a frame.
-        let previous = full ? nil : self.previous
-        for y in 0..<buffer.height {
-            for x in 0..<buffer.width {
-                let current = buffer[x, y]
-                if current.isContinuation { continue }
-                if let previous, previous[x, y] == current {
-                    // A wide character is unchanged only if its right half is too.
-                    let wide = x + 1 < buffer.width && buffer[x + 1, y].isContinuation
-                    if !wide || previous[x + 1, y] == buffer[x + 1, y] { continue }
+        // An empty previous frame stands for none: every cell is drawn.
+        let previous = full ? [] : self.previous?.cells ?? []
+        let width = buffer.width
+        // Through buffer pointers: this loop visits every cell of every frame (twelve thousand
+        // on a 200×60 screen), and most are unchanged.
+        buffer.cells.withUnsafeBufferPointer { cells in
+            previous.withUnsafeBufferPointer { previous in
+                for y in 0..<buffer.height {
+                    let row = y * width
+                    for x in 0..<width {
+                        let current = cells[row + x]
+                        if current.isContinuation { continue }
+                        if !previous.isEmpty, previous[row + x] == current {
+                            // A wide character is unchanged only if its right half is too.
+                            let wide = x + 1 < width && cells[row + x + 1].isContinuation
+                            if !wide || previous[row + x + 1] == cells[row + x + 1] { continue }
+                        }
+                        let look = looks[current.style.role.rawValue]
+                        let attributes = look.attributes | Self.attributes(current.style.attributes)
+                        Self.withWideCharacters(of: current) { _ = setcchar(&cell, $0, attributes, look.pair, nil) }
+                        // The bottom-right cell reports ERR (the cursor cannot advance) but is drawn.
+                        _ = mvwadd_wch(window, Int32(y), Int32(x), &cell)
+                        cellsWritten += 1
+                    }
                 }
-                let look = looks[current.style.role.rawValue]
-                let attributes = look.attributes | Self.attributes(current.style.attributes)
-                var characters: [wchar_t] = current.scalars.map { wchar_t(bitPattern: $0) }
-                characters.append(0)
-                setcchar(&cell, characters, attributes, look.pair, nil)
-                // The bottom-right cell reports ERR (the cursor cannot advance) but is drawn.
-                _ = mvwadd_wch(window, Int32(y), Int32(x), &cell)
-                cellsWritten += 1
             }
         }
         self.previous = buffer
         wnoutrefresh(window)
         doupdate()
+    }
+
+    /// Calls `body` with the cell's grapheme as the zero-terminated wide string `setcchar`
+    /// takes, built on the stack.
+    private static func withWideCharacters<Result>(of cell: Cell, _ body: (UnsafePointer<wchar_t>) -> Result) -> Result {
+        let (first, second, third, fourth) = cell.scalarValues
+        // Unused scalars are 0, so the string ends after the last one, at the fifth at the latest.
+        var characters = (wchar_t(bitPattern: first), wchar_t(bitPattern: second), wchar_t(bitPattern: third),
+                          wchar_t(bitPattern: fourth), wchar_t(0))
+        return withUnsafePointer(to: &characters) { tuple in
+            tuple.withMemoryRebound(to: wchar_t.self, capacity: 5) { body($0) }
+        }
     }
 
     /// The character and attributes ncurses holds at a cell (for tests).
