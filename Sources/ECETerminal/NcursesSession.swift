@@ -46,6 +46,10 @@ final class NcursesSession {
         set_escdelay(Int32(escapeDelay))
         wtimeout(window, 0)
         leaveok(window, true)
+        // No typeahead check: ncurses would poll the keyboard every few lines of each update
+        // (a system call each) and leave the frame half drawn when a key waits; the loop
+        // reads keys itself, before every frame.
+        typeahead(-1)
         // ncurses 6.4 marks a screen from `newterm` as not yet started, and until it has been
         // left once it flushes after every cursor movement: a frame of fifty changed ages went
         // out as fifty writes, each waking the terminal (or sending a packet over ssh). Leaving
