@@ -245,7 +245,8 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
 
     /// Marks an entry point stale when its newest good data is older than two intervals.
     private func updateStaleness(at index: Int, now: Duration) -> MonitorEvent? {
-        let interval = schedule.effectiveInterval
+        let interval = configuration.stalenessInterval(effective: schedule.effectiveInterval, entryPoints: entries.count,
+                                                       roundsAnswered: schedule.roundsLanded(of: entries[index].id))
         let wasStale = entries[index].isStale
         let event = change(at: index) { $0.updateStaleness(at: date(now), interval: interval, ageWithoutData: now.inSeconds) }
         if entries[index].isStale != wasStale { isDirty = true }

@@ -49,3 +49,17 @@ public struct MonitorConfiguration: Sendable {
     /// the dashboard's interval keys all hold to it.
     public static let intervalSeconds: ClosedRange<Double> = 0.5...3600
 }
+
+extension MonitorConfiguration {
+    /// The interval an entry point's staleness is judged against (stale after two of them).
+    ///
+    /// The steady interval `effective`, except while the entry point's newest data is from its
+    /// first round: every entry point's first round asks every call, so under a budget the
+    /// first round of them all takes longer than two steady intervals (whose rounds mostly
+    /// ask two calls), and the first answered would go stale before their second round came.
+    /// - Parameter roundsAnswered: the entry point's rounds that have come back so far.
+    public func stalenessInterval(effective: Duration, entryPoints: Int, roundsAnswered: Int) -> Duration {
+        guard roundsAnswered <= 1 else { return effective }
+        return max(effective, budget.sustainableInterval(entryPoints: entryPoints, callsEach: Double(calls.count)))
+    }
+}

@@ -152,6 +152,12 @@ public struct PollSchedule: Sendable {
     /// When the entry point is due next.
     public func dueTime(of id: EntryPointID) -> Duration? { slots[id]?.dueAt }
 
+    /// The entry point's rounds that have come back (answered or failed).
+    public func roundsLanded(of id: EntryPointID) -> Int {
+        guard let slot = slots[id] else { return 0 }
+        return slot.isInFlight ? slot.round - 1 : slot.round
+    }
+
     /// How many failed rounds in a row the entry point is backing off from.
     public func backoffLevel(of id: EntryPointID) -> Int { slots[id]?.backoffLevel ?? 0 }
 

@@ -18,6 +18,8 @@ public struct ReplayTimeline: Sendable {
     private var interval: Duration
     /// Calls in the polls taken in, for the header's request count.
     private var callsTaken = 0
+    /// Polls taken in per entry point: staleness allows for the first round, as live.
+    private var pollsTaken: [EntryPointID: Int] = [:]
 
     public init(_ recording: Recording) {
         self.recording = recording
@@ -74,6 +76,7 @@ public struct ReplayTimeline: Sendable {
         interval = configuration.interval
         appliedPolls = 0
         callsTaken = 0
+        pollsTaken = [:]
         position = start
     }
 
@@ -82,16 +85,23 @@ public struct ReplayTimeline: Sendable {
         callsTaken += poll.answers.count
         guard var entry = entries.removeValue(forKey: poll.entryPoint) else { return }
         var closed: [AvailabilityLedger.Segment] = []
-        for event in entry.replay(poll.answers, at: poll.time, interval: interval, thresholds: configuration.thresholds,
-                                  since: start, closing: &closed) {
+        // Judged with the rounds before this one, as the live monitor judged the data this
+        // poll replaced; the answers it brings are fresh either way.
+        for event in entry.replay(poll.answers, at: poll.time, interval: stalenessInterval(of: poll.entryPoint),
+                                  thresholds: configuration.thresholds, since: start, closing: &closed) {
             events.append(event)
         }
         entries[poll.entryPoint] = entry
+        pollsTaken[poll.entryPoint, default: 0] += 1
+    }
+
+    private func stalenessInterval(of id: EntryPointID) -> Duration {
+        configuration.stalenessInterval(effective: interval, entryPoints: recording.entryPoints.count, roundsAnswered: pollsTaken[id] ?? 0)
     }
 
     private mutating func updateStaleness(of id: EntryPointID, at time: Date) {
         guard var entry = entries[id] else { return }
-        let event = entry.updateStaleness(at: time, interval: interval, ageWithoutData: time.timeIntervalSince(start))
+        let event = entry.updateStaleness(at: time, interval: stalenessInterval(of: id), ageWithoutData: time.timeIntervalSince(start))
         if let event { events.append(event) }
         entries[id] = entry
     }

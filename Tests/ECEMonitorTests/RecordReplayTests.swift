@@ -163,4 +163,46 @@ struct RecordReplayTests {
         #expect(snapshot.events.contains { $0.kind == .becameStale && $0.entryPoint.rawValue == 1001 })
         #expect(snapshot.entryPoints.first { $0.id.rawValue == 1000 }?.isStale == false)
     }
+
+    /// Under a budget the first round (every call of every entry point) takes longer than two
+    /// steady intervals: the entry points answered first must not go stale waiting for their
+    /// second round, live or replayed.
+    @Test func theFirstRoundUnderABudgetMarksNothingStale() async throws {
+        let path = temporaryPath("first-round")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let recorder = try PollRecorder(.init(path: path))
+        // 30 entry points × 5 calls at 10 a second: the first round takes 15 s; later rounds
+        // mostly ask two calls, so the steady interval is about 7 s (stale after about 14).
+        let harness = try await MonitorHarness(entryPoints: ids(9100...9129)) { configuration in
+            configuration.sinks.append(recorder)
+            configuration.budget = .init(ratePerSecond: 10, burst: 5)
+        }
+        var live: [MonitorSnapshot] = []
+        try await harness.run { harness in
+            try await harness.settle()
+            for _ in 0..<250 {
+                harness.clock.advance(by: .milliseconds(100))
+                try await harness.settle()
+                live.append(await harness.monitor.snapshot)
+            }
+        }
+        let last = try #require(live.last)
+        #expect(last.effectiveInterval * 2 < .seconds(15), "steady interval \(last.effectiveInterval)")
+        // Every entry point was polled twice: the second rounds came after the first round.
+        let recording = try Recording.read([path])
+        for id in ids(9100...9129) { #expect(recording.polls.filter { $0.entryPoint == id }.count >= 2, "\(id)") }
+        #expect(live.allSatisfy { $0.staleCount == 0 }, "stale at \(live.filter { $0.staleCount > 0 }.map { milliseconds($0.takenAt) })")
+        #expect(!last.events.contains { $0.kind == .becameStale })
+
+        // The replay judges the same data the same way at the same moments.
+        var timeline = ReplayTimeline(recording)
+        let status = ReplayStatus(speed: 1, isPaused: false, isAtEnd: false, start: timeline.start, end: timeline.end)
+        var replayedStale: [Int64] = []
+        for snapshot in live {
+            timeline.move(to: snapshot.takenAt.addingTimeInterval(0.0005))
+            if timeline.snapshot(generation: 0, status: status).staleCount > 0 { replayedStale.append(milliseconds(snapshot.takenAt)) }
+        }
+        #expect(replayedStale.isEmpty, "stale in the replay at \(replayedStale)")
+        #expect(!timeline.snapshot(generation: 0, status: status).events.contains { $0.kind == .becameStale })
+    }
 }
