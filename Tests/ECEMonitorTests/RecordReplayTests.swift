@@ -75,16 +75,30 @@ func temporaryPath(_ name: String) -> String {
 
 @Suite("Record and replay", .serialized, .timeLimit(.minutes(5)))
 struct RecordReplayTests {
+    /// A harness whose monitor records every poll to a new temporary file, which the caller removes.
+    static func recordingHarness(_ name: String, entryPoints: [EntryPointID],
+                                 configure: (inout MonitorConfiguration) -> Void) async throws -> (path: String, harness: MonitorHarness) {
+        let path = temporaryPath(name)
+        do {
+            let recorder = try PollRecorder(.init(path: path))
+            let harness = try await MonitorHarness(entryPoints: entryPoints) { configuration in
+                configuration.sinks.append(recorder)
+                configure(&configuration)
+            }
+            return (path, harness)
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
+    }
+
     /// The live monitor's snapshots and the replay's, at the same moments, show the same thing.
     @Test func replayOfARecordedRunShowsTheSameSnapshots() async throws {
-        let path = temporaryPath("record")
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let recorder = try PollRecorder(.init(path: path))
-        let harness = try await MonitorHarness(entryPoints: ids(9000...9003)) { configuration in
-            configuration.sinks.append(recorder)
+        let (path, harness) = try await Self.recordingHarness("record", entryPoints: ids(9000...9003)) { configuration in
             configuration.thresholds.queueDepthAtLeast = 2
             configuration.entryPointInfo[EntryPointID(9000)!] = .init(label: "Sales", group: "Front")
         }
+        defer { try? FileManager.default.removeItem(atPath: path) }
         var live: [MonitorSnapshot] = []
         do {
             // A story with every kind of change: a full queue (critical), a threshold alert,
@@ -168,15 +182,12 @@ struct RecordReplayTests {
     /// steady intervals: the entry points answered first must not go stale waiting for their
     /// second round, live or replayed.
     @Test func theFirstRoundUnderABudgetMarksNothingStale() async throws {
-        let path = temporaryPath("first-round")
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let recorder = try PollRecorder(.init(path: path))
         // 30 entry points × 5 calls at 10 a second: the first round takes 15 s; later rounds
         // mostly ask two calls, so the steady interval is about 7 s (stale after about 14).
-        let harness = try await MonitorHarness(entryPoints: ids(9100...9129)) { configuration in
-            configuration.sinks.append(recorder)
+        let (path, harness) = try await Self.recordingHarness("first-round", entryPoints: ids(9100...9129)) { configuration in
             configuration.budget = .init(ratePerSecond: 10, burst: 5)
         }
+        defer { try? FileManager.default.removeItem(atPath: path) }
         var live: [MonitorSnapshot] = []
         try await harness.run { harness in
             try await harness.settle()
