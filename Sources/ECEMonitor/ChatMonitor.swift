@@ -29,8 +29,9 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
     /// For each of `entries`, when a staleness check may next change it (nil: not before an
     /// answer), so a check looks at those alone rather than at every entry point.
     private var stalenessDue: [Date?] = []
-    /// The interval `stalenessDue` was worked out with; another one means a check of all.
-    private var stalenessInterval: Duration?
+    /// The effective interval `stalenessDue` was worked out with; another one means a check of
+    /// all (`MonitorConfiguration.stalenessInterval` derives each entry point's from it).
+    private var stalenessDueInterval: Duration?
     /// The header's counts and the totals line over `entries`, kept as they change.
     private var summary = FloorSummary()
     private var diagnoses: [Diagnosis] = []
@@ -233,13 +234,13 @@ public actor ChatMonitor<C: Clock> where C.Duration == Duration {
     /// interval changed, otherwise those whose due moment has passed.
     private func checkStaleness(now: Duration) {
         let time = date(now)
-        let everyEntry = stalenessInterval != schedule.effectiveInterval
+        let everyEntry = stalenessDueInterval != schedule.effectiveInterval
         var events: [MonitorEvent] = []
         for index in entries.indices {
             guard everyEntry || stalenessDue[index].map({ time > $0 }) ?? false else { continue }
             if let event = updateStaleness(at: index, now: now) { events.append(event) }
         }
-        if everyEntry { stalenessInterval = schedule.effectiveInterval }
+        if everyEntry { stalenessDueInterval = schedule.effectiveInterval }
         log(events)
     }
 
