@@ -139,7 +139,6 @@ public actor ChatAPIClient {
             defer { releaseSlot() }
             // Checked again: the hold may have begun while this request waited for its slot.
             try checkHold(call: call.rawValue)
-            let url = server.url(for: call, entryPoint: entryPoint)
             let head = requestHead(.GET, path: "/\(call.rawValue)/\(entryPoint.rawValue)")
             let response = try await perform(HTTP1Request(head: head), call: call.rawValue)
             status = response.status
@@ -148,7 +147,7 @@ public actor ChatAPIClient {
             if (200..<300).contains(response.status) {
                 outcome = .success(try ChatResponseDecoder.decode(call, body: body, contentType: contentType))
             } else {
-                outcome = .failure(failure(of: response, call: call, entryPoint: entryPoint, url: url))
+                outcome = .failure(failure(of: response, call: call, entryPoint: entryPoint))
             }
         } catch let error as ChatAPIError {
             outcome = .failure(error)
@@ -257,13 +256,14 @@ public actor ChatAPIClient {
     }
 
     /// The error a non-2xx answer stands for; a 429 or 503 also starts the server's hold.
-    private nonisolated func failure(of response: RawResponse, call: ChatAPICall, entryPoint: EntryPointID, url: String) -> ChatAPIError {
+    private nonisolated func failure(of response: RawResponse, call: ChatAPICall, entryPoint: EntryPointID) -> ChatAPIError {
         switch response.status {
         case 429, 503:
             let until = ServerHold.resumeTime(retryAfter: response.retryAfter, at: configuration.now())
             hold.extend(ServerHold.Hold(until: until, status: response.status, call: call, entryPoint: entryPoint))
             return .askedToWait(call: call.rawValue, status: response.status, until: until)
         case 301, 302, 303, 307, 308:
+            let url = server.url(for: call, entryPoint: entryPoint)
             guard let location = response.location, let target = URL(string: location, relativeTo: URL(string: url)) else { break }
             let absolute = target.absoluteString
             // This call's own path on another base: that base is what --server should say.

@@ -23,6 +23,11 @@ public struct ChatAPIServer: Hashable, Sendable, CustomStringConvertible {
         guard let host = components.host, !host.isEmpty else {
             throw .invalidServerURL(text, reason: "no host")
         }
+        // `%0d%0a` in a host decodes to a line break, which would end the `Host` header early:
+        // refused here, once, so that no request needs its headers checked again.
+        guard !host.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0.properties.isWhitespace }) else {
+            throw .invalidServerURL(text, reason: "the host name holds a space or a control character")
+        }
         guard components.query == nil, components.fragment == nil else {
             throw .invalidServerURL(text, reason: "a query or fragment has no place in the base URL")
         }

@@ -161,7 +161,7 @@ private struct FieldReader {
     func double(_ text: String?, _ expected: String) throws(ChatAPIError) -> Double {
         guard let trimmed = text?.trimmingWhitespace(),
               !trimmed.isEmpty,
-              trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
+              trimmed.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") || $0 | 0x20 == UInt8(ascii: "e") }),
               let value = Double(trimmed), value.isFinite
         else {
             throw .malformedBody(call: call.rawValue, expected: expected, body: body)

@@ -90,12 +90,14 @@ public struct EntryPointID: Hashable, Comparable, Sendable, CustomStringConverti
     }
 }
 
-extension StringProtocol {
-    /// Trims spaces, tabs and line ends (including CR) from both ends without Foundation.
+extension StringProtocol where UTF8View: BidirectionalCollection {
+    /// Trims spaces, tabs and line ends (including CR) from both ends without Foundation, by
+    /// bytes: every answer's fields pass through here, and most have nothing to trim.
     func trimmingWhitespace() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-        guard let start = firstIndex(where: { !isSpace($0) }) else { return "" }
-        let end = lastIndex(where: { !isSpace($0) })!
-        return String(self[start...end])
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        let bytes = utf8
+        guard let start = bytes.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let end = bytes.lastIndex(where: { !isSpace($0) })!
+        return String(decoding: bytes[start...end], as: UTF8.self)
     }
 }

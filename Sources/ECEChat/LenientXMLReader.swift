@@ -91,9 +91,9 @@ private struct Parser {
             }
             if matches("</") {
                 let name = try readClosingTagName()
-                guard var open = stack.popLast() else { throw failure("closing tag </\(name)> with nothing open") }
-                guard localName(of: name) == open.element.name else {
-                    throw failure("closing tag </\(name)> does not match <\(open.element.qualifiedName)>")
+                guard var open = stack.popLast() else { throw failure("closing tag </\(string(name))> with nothing open") }
+                guard open.element.name.utf8.elementsEqual(name[localNameStart(of: name)...]) else {
+                    throw failure("closing tag </\(string(name))> does not match <\(open.element.qualifiedName)>")
                 }
                 open.element.text = String(decoding: open.textBytes, as: UTF8.self)
                 if stack.isEmpty {
@@ -178,11 +178,15 @@ private struct Parser {
 
     private mutating func readStartTag() throws(LenientXMLError) -> (LenientXMLElement, isEmpty: Bool) {
         index += 1
-        let name = readName()
-        guard !name.isEmpty else { throw failure("a '<' that starts no element") }
-        var element = LenientXMLElement(name: localName(of: name), qualifiedName: name, attributes: [], children: [], text: "")
-        // A set, not a scan of `attributes`: a tag with n attributes must cost n, not n².
-        var attributeNames: Set<String> = []
+        let nameBytes = readName()
+        guard !nameBytes.isEmpty else { throw failure("a '<' that starts no element") }
+        let name = string(nameBytes)
+        let local = localNameStart(of: nameBytes)
+        var element = LenientXMLElement(
+            name: local == nameBytes.startIndex ? name : string(nameBytes[local...]), qualifiedName: name, attributes: [], children: [], text: "")
+        // Past a few attributes a set, not a scan of `attributes`: a tag with n attributes must
+        // cost n, not n². The vendor's tags have at most five, for which the scan is cheaper.
+        var attributeNames: Set<String>?
         while true {
             skipWhitespace()
             guard index < bytes.count else { throw failure("body ends inside the tag <\(name)>") }
@@ -194,10 +198,11 @@ private struct Parser {
                 index += 2
                 return (element, true)
             }
-            let attributeName = readName()
-            guard !attributeName.isEmpty else {
+            let attributeNameBytes = readName()
+            guard !attributeNameBytes.isEmpty else {
                 throw failure("unexpected '\(Character(Unicode.Scalar(bytes[index])))' in the tag <\(name)>")
             }
+            let attributeName = string(attributeNameBytes)
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else {
                 throw failure("attribute \(attributeName) in <\(name)> has no value")
@@ -205,8 +210,10 @@ private struct Parser {
             index += 1
             skipWhitespace()
             let value = try readAttributeValue(attributeName)
-            let key = attributeName.hasPrefix("xmlns") ? attributeName : localName(of: attributeName)
-            guard attributeNames.insert(key).inserted else {
+            let key = attributeNameBytes.starts(with: "xmlns".utf8) ? attributeName : string(attributeNameBytes[localNameStart(of: attributeNameBytes)...])
+            if attributeNames == nil, element.attributes.count >= 8 { attributeNames = Set(element.attributes.map(\.name)) }
+            let isRepeated = attributeNames != nil ? !attributeNames!.insert(key).inserted : element.attributes.contains { $0.name == key }
+            guard !isRepeated else {
                 throw failure("attribute \(key) appears twice in <\(name)>")
             }
             element.attributes.append(.init(name: key, value: value))
@@ -233,6 +240,7 @@ private struct Parser {
             raw = bytes[start..<index]
             guard !raw.isEmpty else { throw failure("attribute \(attributeName) has an empty unquoted value") }
         }
+        guard raw.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") }) else { return string(raw) }
         var decoded: [UInt8] = []
         decoded.reserveCapacity(raw.count)
         var position = raw.startIndex
@@ -251,12 +259,13 @@ private struct Parser {
 
     /// Reads `</ns2: queueDepth >` as `ns2:queueDepth`: white space anywhere in a closing tag
     /// carries no meaning, so it is dropped rather than rejected.
-    private mutating func readClosingTagName() throws(LenientXMLError) -> String {
+    private mutating func readClosingTagName() throws(LenientXMLError) -> ArraySlice<UInt8> {
         guard let end = find(UInt8(ascii: ">"), from: index + 2) else { throw failure("unterminated closing tag") }
-        let inner = bytes[(index + 2)..<end].filter { !isWhitespace($0) }
+        let written = bytes[(index + 2)..<end]
+        let inner = written.contains(where: isWhitespace) ? ArraySlice(written.filter { !isWhitespace($0) }) : written
         guard !inner.isEmpty, !inner.contains(UInt8(ascii: "<")) else { throw failure("malformed closing tag") }
         index = end + 1
-        return String(decoding: inner, as: UTF8.self)
+        return inner
     }
 
     private mutating func readText(into text: inout [UInt8]) throws(LenientXMLError) {
@@ -264,8 +273,9 @@ private struct Parser {
             if bytes[index] == UInt8(ascii: "&") {
                 index = try decodeReference(in: bytes[...], at: index, into: &text)
             } else {
-                text.append(bytes[index])
-                index += 1
+                let start = index
+                while index < bytes.count, bytes[index] != UInt8(ascii: "<"), bytes[index] != UInt8(ascii: "&") { index += 1 }
+                text.append(contentsOf: bytes[start..<index])
             }
         }
     }
@@ -300,7 +310,8 @@ private struct Parser {
 
     // MARK: Lexing helpers
 
-    private mutating func readName() -> String {
+    /// The bytes of a name, which may be empty.
+    private mutating func readName() -> ArraySlice<UInt8> {
         let start = index
         while index < bytes.count {
             let byte = bytes[index]
@@ -310,12 +321,16 @@ private struct Parser {
             }
             index += 1
         }
-        return String(decoding: bytes[start..<index], as: UTF8.self)
+        return bytes[start..<index]
     }
 
-    private func localName(of name: String) -> String {
-        guard let colon = name.lastIndex(of: ":") else { return name }
-        return String(name[name.index(after: colon)...])
+    /// Where the local part of a qualified name starts: after its last `:`.
+    private func localNameStart(of name: ArraySlice<UInt8>) -> Int {
+        name.lastIndex(of: UInt8(ascii: ":")).map { $0 + 1 } ?? name.startIndex
+    }
+
+    private func string(_ bytes: ArraySlice<UInt8>) -> String {
+        String(decoding: bytes, as: UTF8.self)
     }
 
     private mutating func skipWhitespace() {

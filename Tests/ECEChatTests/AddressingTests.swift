@@ -19,7 +19,7 @@ struct AddressingTests {
         #expect(server.url(for: .chatAllowed, entryPoint: EntryPointID(7)!) == "http://127.0.0.1:8080/ece/system/egain/chat/entrypoint/chatAllowed/7")
     }
 
-    @Test(arguments: ["ftp://host", "host.example.com", "https://", "http://host?x=1", "", "http://host:99999"])
+    @Test(arguments: ["ftp://host", "host.example.com", "https://", "http://host?x=1", "", "http://host:99999", "http://ece%0d%0aX-Injected:%201.example.com", "http://ece%20host"])
     func badURLsAreOneLineErrors(text: String) {
         #expect {
             _ = try ChatAPIServer(parsing: text)

@@ -62,6 +62,19 @@ struct MalformedBodyTests {
         #expect(try ChatResponseDecoder.decode(.capacity, body: json, contentType: nil) == .capacity(3))
     }
 
+    /// A tag's first attributes are checked for repeats by a scan, later ones by a set: both
+    /// refuse a repeat, by local name, and accept as many distinct ones as come.
+    @Test(arguments: [1, 7, 8, 40])
+    func aRepeatedAttributeIsRefusedHoweverManyCameBefore(count: Int) throws {
+        let distinct = (0..<count).map { "a\($0)=\"\($0)\"" }.joined(separator: " ")
+        #expect(try LenientXMLReader.parse("<e \(distinct)/>").attributes.map(\.name) == (0..<count).map { "a\($0)" })
+        #expect {
+            try LenientXMLReader.parse("<e \(distinct) ns:a0=\"again\"/>")
+        } throws: { error in
+            (error as? LenientXMLError)?.reason.hasPrefix("attribute a0 appears twice in <e>") == true
+        }
+    }
+
     @Test func deepNestingIsRefused() {
         let body = String(repeating: "<a>", count: 10_000) + String(repeating: "</a>", count: 10_000)
         #expect(throws: LenientXMLError.self) { try LenientXMLReader.parse(body) }
