@@ -277,10 +277,9 @@ public actor ChatAPIClient {
     }
 
     private nonisolated func perform(_ request: HTTP1Request, call: String) async throws -> RawResponse {
-        let deadline = NIODeadline.now() + .nanoseconds(Self.nanoseconds(configuration.requestTimeout))
         let response: HTTP1Response
         do {
-            response = try await transport.execute(request, deadline: deadline)
+            response = try await transport.execute(request, timeout: .nanoseconds(Self.nanoseconds(configuration.requestTimeout)))
         } catch let error as HTTP1TransportError where error.isBodyTooLarge {
             throw ChatAPIError.bodyTooLarge(call: call, limit: configuration.maximumBodySize)
         }

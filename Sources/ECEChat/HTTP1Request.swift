@@ -21,15 +21,28 @@ struct HTTP1Response: Sendable {
 /// deadline, a cancellation and a closed connection may race and the first one wins.
 final class HTTP1PendingRequest: @unchecked Sendable {
     let request: HTTP1Request
-    let promise: EventLoopPromise<HTTP1Response>
-    var deadlineTimer: Scheduled<Void>?
+    /// When the transport ends it as timed out; set as it reaches the loop.
+    var deadline = NIODeadline.distantFuture
     /// The connection it was written to; nil while it waits for one.
     var connection: HTTP1ConnectionHandler?
     private(set) var isFinished = false
+    /// The task awaiting the answer: resumed straight from the loop, without a future between.
+    private var continuation: CheckedContinuation<HTTP1Response, any Error>?
+    /// How it ended while no task waited yet (a cancellation that reached the loop first).
+    private var unclaimedResult: Result<HTTP1Response, any Error>?
 
-    init(_ request: HTTP1Request, promise: EventLoopPromise<HTTP1Response>) {
+    init(_ request: HTTP1Request) {
         self.request = request
-        self.promise = promise
+    }
+
+    /// Hands over the task waiting for the answer, resumed at once if the request has ended.
+    func awaitResult(_ continuation: CheckedContinuation<HTTP1Response, any Error>) {
+        if let result = unclaimedResult {
+            unclaimedResult = nil
+            continuation.resume(with: result)
+        } else {
+            self.continuation = continuation
+        }
     }
 
     /// Ends the request with `result` unless it has ended already.
@@ -38,10 +51,13 @@ final class HTTP1PendingRequest: @unchecked Sendable {
     func finish(_ result: Result<HTTP1Response, any Error>) -> Bool {
         guard !isFinished else { return false }
         isFinished = true
-        deadlineTimer?.cancel()
-        deadlineTimer = nil
         connection = nil
-        promise.completeWith(result)
+        if let continuation {
+            self.continuation = nil
+            continuation.resume(with: result)
+        } else {
+            unclaimedResult = result
+        }
         return true
     }
 }

@@ -40,6 +40,11 @@ final class HTTP1Transport: @unchecked Sendable {
     private var connecting = 0
     private var waiting = CircularBuffer<HTTP1PendingRequest>()
     private var pooled: [ObjectIdentifier: HTTP1ConnectionHandler] = [:]
+    /// Requests in the order they reached the loop, which is also the order of their deadlines
+    /// (one timeout for all), so one timer, for the oldest, stands for a timer each. Ended ones
+    /// leave as they reach the front.
+    private var byDeadline = CircularBuffer<HTTP1PendingRequest>()
+    private var deadlineTimer: Scheduled<Void>?
     private var idleSweep: RepeatedTask?
     private var isShutDown = false
 
@@ -52,16 +57,22 @@ final class HTTP1Transport: @unchecked Sendable {
         }
     }
 
-    /// Sends `request` and returns its complete answer, or throws by `deadline`.
-    func execute(_ request: HTTP1Request, deadline: NIODeadline) async throws -> HTTP1Response {
-        let pending = HTTP1PendingRequest(request, promise: loop.makePromise())
+    /// Sends `request` and returns its complete answer, or throws once `timeout` has passed
+    /// since it reached the loop.
+    func execute(_ request: HTTP1Request, timeout: TimeAmount) async throws -> HTTP1Response {
+        let pending = HTTP1PendingRequest(request)
         return try await withTaskCancellationHandler {
-            if loop.inEventLoop {
-                start(pending, deadline: deadline)
-            } else {
-                loop.execute { self.start(pending, deadline: deadline) }
+            try await withCheckedThrowingContinuation { continuation in
+                if loop.inEventLoop {
+                    pending.awaitResult(continuation)
+                    start(pending, timeout: timeout)
+                } else {
+                    loop.execute {
+                        pending.awaitResult(continuation)
+                        self.start(pending, timeout: timeout)
+                    }
+                }
             }
-            return try await pending.promise.futureResult.get()
         } onCancel: {
             loop.execute { self.end(pending, HTTP1TransportError.cancelled) }
         }
@@ -73,6 +84,9 @@ final class HTTP1Transport: @unchecked Sendable {
             self.isShutDown = true
             self.idleSweep?.cancel()
             self.idleSweep = nil
+            self.deadlineTimer?.cancel()
+            self.deadlineTimer = nil
+            self.byDeadline.removeAll()
             while let pending = self.waiting.popFirst() { pending.finish(.failure(HTTP1TransportError.shutDown)) }
             let connections = Array(self.pooled.values)
             self.idle.removeAll()
@@ -88,17 +102,36 @@ final class HTTP1Transport: @unchecked Sendable {
 
     // MARK: On the loop
 
-    private func start(_ pending: HTTP1PendingRequest, deadline: NIODeadline) {
+    private func start(_ pending: HTTP1PendingRequest, timeout: TimeAmount) {
         guard !isShutDown else {
             pending.finish(.failure(HTTP1TransportError.shutDown))
             return
         }
         guard !pending.isFinished else { return }  // cancelled before it reached the loop
-        pending.deadlineTimer = loop.assumeIsolated().scheduleTask(deadline: deadline) {
-            self.end(pending, HTTP1TransportError.deadlineExceeded)
-        }
+        pending.deadline = .now() + timeout
+        while let first = byDeadline.first, first.isFinished { byDeadline.removeFirst() }
+        byDeadline.append(pending)
+        if deadlineTimer == nil { armDeadlineTimer() }
         waiting.append(pending)
         serveWaiting()
+    }
+
+    /// Times out every request whose deadline has passed, then waits for the next one's.
+    private func endOverdue() {
+        deadlineTimer = nil
+        let now = NIODeadline.now()
+        while let first = byDeadline.first, first.isFinished || first.deadline <= now {
+            byDeadline.removeFirst()
+            end(first, HTTP1TransportError.deadlineExceeded)
+        }
+        if !byDeadline.isEmpty { armDeadlineTimer() }
+    }
+
+    /// Arms the timer for the oldest request's deadline. It stays armed when that request ends
+    /// early: it then fires for nothing, once a timeout, and moves on to the next.
+    private func armDeadlineTimer() {
+        guard let first = byDeadline.first else { return }
+        deadlineTimer = loop.assumeIsolated().scheduleTask(deadline: first.deadline) { self.endOverdue() }
     }
 
     /// Ends `pending` with `error` if it has not ended; a request on the wire takes its

@@ -143,6 +143,24 @@ struct ChatAPIClientTests {
         }
     }
 
+    /// The transport times requests out with one timer, armed for the oldest: a stall behind
+    /// answered requests, and another after it, each still ends at its own deadline.
+    @Test func aStallBehindAnsweredRequestsEndsAtItsOwnDeadline() async throws {
+        try await withTestServer(Self.router()) { base in
+            try await Self.withClient(base, configure: { $0.requestTimeout = .milliseconds(300) }) { client in
+                for _ in 0..<3 { #expect(await client.exchange(.capacity, entryPoint: Self.entryPoint).error == nil) }
+                for _ in 0..<2 {
+                    let started = ContinuousClock.now
+                    let stalled = await client.exchange(.capacity, entryPoint: EntryPointID(503)!)
+                    let waited = ContinuousClock.now - started
+                    #expect(stalled.error?.kind == .timeout)
+                    #expect(waited >= .milliseconds(300) && waited < .seconds(5), "\(waited)")
+                }
+                #expect(await client.exchange(.capacity, entryPoint: Self.entryPoint).error == nil)
+            }
+        }
+    }
+
     /// Counted at the server: the simulator's high-water mark of requests open at once.
     @Test func inFlightCapHolds() async throws {
         var configuration = SimulatorConfiguration()
