@@ -134,11 +134,13 @@ public struct DashboardState: Sendable, Hashable {
         if case .detail(let id) = screen, !snapshot.entryPoints.contains(where: { $0.id == id }) {
             screen = .grid
         }
-        let visible = visibleEntryPoints(snapshot)
-        if let selection, visible.contains(where: { $0.id == selection }) { return [] }
+        // Whether the selection still shows needs no sorting: a snapshot of 10,000 entry points
+        // comes several times a second, and the order is only needed to choose a new one.
+        let filter = EntryPointFilter(filter), matchesAll = filter.matchesAll
+        if let selection, snapshot.entryPoints.contains(where: { $0.id == selection && (matchesAll || filter.matches($0)) }) { return [] }
         if case .detail = screen { return [] }
         let old = selection
-        selection = visible.first?.id
+        selection = visibleEntryPoints(snapshot).first?.id
         return selection == old ? [] : send(.select(selection), snapshot)
     }
 

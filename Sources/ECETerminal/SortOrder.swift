@@ -24,22 +24,19 @@ public enum SortOrder: String, Sendable, Hashable, CaseIterable {
 
     /// Sorts worst or largest first (ID ascending), ties broken by ID so the order is stable.
     public func sorted(_ entryPoints: [EntryPointSnapshot]) -> [EntryPointSnapshot] {
-        entryPoints.sorted { a, b in
-            switch self {
-            case .id:
-                break
-            case .severity:
-                let ra = Self.rank(a), rb = Self.rank(b)
-                if ra != rb { return ra > rb }
-            case .queueDepth:
-                let qa = a.sessionStatus?.queueDepth ?? -1, qb = b.sessionStatus?.queueDepth ?? -1
-                if qa != qb { return qa > qb }
-            case .waitTime:
-                let wa = a.sessionStatus?.waitTimeSeconds ?? -1, wb = b.sessionStatus?.waitTimeSeconds ?? -1
-                if wa != wb { return wa > wb }
-            }
-            return a.id < b.id
+        switch self {
+        case .id: Self.sorted(entryPoints) { _ in 0 }
+        case .severity: Self.sorted(entryPoints) { -Self.rank($0) }
+        case .queueDepth: Self.sorted(entryPoints) { -($0.sessionStatus?.queueDepth ?? -1) }
+        case .waitTime: Self.sorted(entryPoints) { -($0.sessionStatus?.waitTimeSeconds ?? -1) }
         }
+    }
+
+    /// Sorts by `key`, smallest first, then by ID. Each key is read once an entry point rather
+    /// than twice a comparison: a table of 10,000 entry points is sorted for every frame.
+    private static func sorted<Key: Comparable>(_ entryPoints: [EntryPointSnapshot], by key: (EntryPointSnapshot) -> Key) -> [EntryPointSnapshot] {
+        let keyed = entryPoints.indices.map { index in (key: key(entryPoints[index]), id: entryPoints[index].id, index: index) }
+        return keyed.sorted { ($0.key, $0.id) < ($1.key, $1.id) }.map { entryPoints[$0.index] }
     }
 
     /// Critical, then warning, then unknown or stale, then OK: what needs a look comes first.

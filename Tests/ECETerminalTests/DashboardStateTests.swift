@@ -202,6 +202,22 @@ import Testing
         #expect(state.screen == .grid)
     }
 
+    /// A selection the filter still shows stays; one it hides moves to the first entry point
+    /// shown in the current order, not in the snapshot's.
+    @Test func aSelectionTheFilterHidesMovesToTheFirstShownInOrder() {
+        let fleet = [Fixtures.entryPoint(1, label: "Alpha"), Fixtures.entryPoint(2, label: "Beta", reason: .queueDepthReached, depth: 9, wait: 5),
+                     Fixtures.entryPoint(3, label: "Alps", reason: .queueDepthReached, depth: 9, wait: 5)]
+        let snapshot = Fixtures.snapshot(fleet)
+        var state = DashboardState()
+        state.sort = .severity
+        _ = state.reconcile(with: snapshot)
+        #expect(state.selection == Fixtures.id(2))
+        state.filter = "beta"
+        #expect(state.reconcile(with: snapshot) == [])
+        state.filter = "al"
+        #expect(state.reconcile(with: snapshot) == [.command(.select(Fixtures.id(3)))])
+    }
+
     @Test func resizeKeepsStateAndAnyKeyOnEmptySnapshotIsSafe() {
         var state = DashboardState()
         let empty = MonitorSnapshot()
