@@ -24,7 +24,7 @@ public struct ChatAPIServer: Hashable, Sendable, CustomStringConvertible {
             throw .invalidServerURL(text, reason: "no host")
         }
         // `%0d%0a` in a host decodes to a line break, which would end the `Host` header early:
-        // refused here, once, so that no request needs its headers checked again.
+        // refused here in one line, rather than every request failing NIOHTTP1's header check.
         guard !host.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0.properties.isWhitespace }) else {
             throw .invalidServerURL(text, reason: "the host name holds a space or a control character")
         }
