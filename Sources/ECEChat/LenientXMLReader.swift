@@ -184,9 +184,9 @@ private struct Parser {
         let local = localNameStart(of: nameBytes)
         var element = LenientXMLElement(
             name: local == nameBytes.startIndex ? name : string(nameBytes[local...]), qualifiedName: name, attributes: [], children: [], text: "")
-        // Past a few attributes a set, not a scan of `attributes`: a tag with n attributes must
+        // Past eight attributes a set, not a scan of `attributes`: a tag with n attributes must
         // cost n, not n². The vendor's tags have at most five, for which the scan is cheaper.
-        var attributeNames: Set<String>?
+        var attributeNames: Set<String> = []
         while true {
             skipWhitespace()
             guard index < bytes.count else { throw failure("body ends inside the tag <\(name)>") }
@@ -211,8 +211,13 @@ private struct Parser {
             skipWhitespace()
             let value = try readAttributeValue(attributeName)
             let key = attributeNameBytes.starts(with: "xmlns".utf8) ? attributeName : string(attributeNameBytes[localNameStart(of: attributeNameBytes)...])
-            if attributeNames == nil, element.attributes.count >= 8 { attributeNames = Set(element.attributes.map(\.name)) }
-            let isRepeated = attributeNames != nil ? !attributeNames!.insert(key).inserted : element.attributes.contains { $0.name == key }
+            let isRepeated: Bool
+            if element.attributes.count < 8 {
+                isRepeated = element.attributes.contains { $0.name == key }
+            } else {
+                if attributeNames.isEmpty { attributeNames = Set(element.attributes.map(\.name)) }
+                isRepeated = !attributeNames.insert(key).inserted
+            }
             guard !isRepeated else {
                 throw failure("attribute \(key) appears twice in <\(name)>")
             }

@@ -53,52 +53,7 @@ public struct EntryPointCheck: Sendable {
         // On the transport's loop, as `watch` polls: a request is written and its answer read,
         // decoded and collected on one thread.
         await withTaskExecutorPreference(client.taskExecutor) {
-            await withTaskGroup(of: ChatAPIExchange?.self) { group in
-                group.addTask {
-                    try? await clock.sleep(until: deadline, tolerance: nil)
-                    return nil
-                }
-                // Only a few requests more than the client lets on the wire are handed to it at a
-                // time: 50,000 parked requests would all have to be cancelled at the deadline.
-                let window = 2 * max(1, client.configuration.maximumConcurrentRequests)
-                var pending = entryPoints.lazy.flatMap { entryPoint in calls.lazy.map { (entryPoint, $0) } }.makeIterator()
-                var bucket = RequestBudget(budget)
-                let start = clock.now
-                var running = 0
-                var dispatching = true
-                while true {
-                    while dispatching, running < window {
-                        guard let (entryPoint, call) = pending.next() else {
-                            dispatching = false
-                            break
-                        }
-                        // Held requests are refused without being sent: they cost nothing.
-                        if client.hold.current(at: client.configuration.now()) == nil {
-                            let wait = bucket.wait(for: 1, now: start.duration(to: clock.now))
-                            if wait > .zero { try? await clock.sleep(for: wait) }
-                            _ = bucket.take(1, now: start.duration(to: clock.now))
-                        }
-                        if Task.isCancelled || clock.now >= deadline {
-                            dispatching = false
-                            break
-                        }
-                        group.addTask { await client.exchange(call, entryPoint: entryPoint) }
-                        running += 1
-                    }
-                    if running == 0 { break }
-                    guard let result = await group.next() else { break }
-                    guard let exchange = result else {
-                        // The deadline: what is on its way is cancelled, nothing more goes out.
-                        dispatching = false
-                        group.cancelAll()
-                        continue
-                    }
-                    running -= 1
-                    if exchange.error?.kind == .cancelled { continue }
-                    checks[exchange.entryPoint]?.exchanges[exchange.call] = exchange
-                }
-                group.cancelAll()
-            }
+            await collect(entryPoints, calls: calls, client: client, budget: budget, until: deadline, clock: clock, into: &checks)
         }
         let seconds = requestTimeout.inSeconds
         // One shared copy for every entry point nothing came back for: a stalled server's
@@ -112,6 +67,60 @@ public struct EntryPointCheck: Sendable {
                 for call in calls where check.exchanges[call] == nil { check.unanswered[call] = timedOut[call] }
             }
             return check
+        }
+    }
+
+    /// Sends every call of every entry point, paced by `budget`, and files each answer (not a
+    /// cancelled one) in `checks`; at `deadline` what is on its way is cancelled.
+    private static func collect<C: Clock>(
+        _ entryPoints: [EntryPointID], calls: [ChatAPICall], client: ChatAPIClient, budget: RequestBudget.Configuration,
+        until deadline: C.Instant, clock: C, into checks: inout [EntryPointID: EntryPointCheck]
+    ) async where C.Duration == Duration {
+        await withTaskGroup(of: ChatAPIExchange?.self) { group in
+            group.addTask {
+                try? await clock.sleep(until: deadline, tolerance: nil)
+                return nil
+            }
+            // Only a few requests more than the client lets on the wire are handed to it at a
+            // time: 50,000 parked requests would all have to be cancelled at the deadline.
+            let window = 2 * max(1, client.configuration.maximumConcurrentRequests)
+            var pending = entryPoints.lazy.flatMap { entryPoint in calls.lazy.map { (entryPoint, $0) } }.makeIterator()
+            var bucket = RequestBudget(budget)
+            let start = clock.now
+            var running = 0
+            var dispatching = true
+            while true {
+                while dispatching, running < window {
+                    guard let (entryPoint, call) = pending.next() else {
+                        dispatching = false
+                        break
+                    }
+                    // Held requests are refused without being sent: they cost nothing.
+                    if client.hold.current(at: client.configuration.now()) == nil {
+                        let wait = bucket.wait(for: 1, now: start.duration(to: clock.now))
+                        if wait > .zero { try? await clock.sleep(for: wait) }
+                        _ = bucket.take(1, now: start.duration(to: clock.now))
+                    }
+                    if Task.isCancelled || clock.now >= deadline {
+                        dispatching = false
+                        break
+                    }
+                    group.addTask { await client.exchange(call, entryPoint: entryPoint) }
+                    running += 1
+                }
+                if running == 0 { break }
+                guard let result = await group.next() else { break }
+                guard let exchange = result else {
+                    // The deadline: what is on its way is cancelled, nothing more goes out.
+                    dispatching = false
+                    group.cancelAll()
+                    continue
+                }
+                running -= 1
+                if exchange.error?.kind == .cancelled { continue }
+                checks[exchange.entryPoint]?.exchanges[exchange.call] = exchange
+            }
+            group.cancelAll()
         }
     }
 

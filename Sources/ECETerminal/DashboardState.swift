@@ -136,8 +136,8 @@ public struct DashboardState: Sendable, Hashable {
         }
         // Whether the selection still shows needs no sorting: a snapshot of 10,000 entry points
         // comes several times a second, and the order is only needed to choose a new one.
-        let filter = EntryPointFilter(filter), matchesAll = filter.matchesAll
-        if let selection, snapshot.entryPoints.contains(where: { $0.id == selection && (matchesAll || filter.matches($0)) }) { return [] }
+        let filter = EntryPointFilter(filter)
+        if let selection, snapshot.entryPoints.contains(where: { $0.id == selection && filter.matches($0) }) { return [] }
         if case .detail = screen { return [] }
         let old = selection
         selection = visibleEntryPoints(snapshot).first?.id

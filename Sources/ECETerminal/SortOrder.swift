@@ -25,7 +25,7 @@ public enum SortOrder: String, Sendable, Hashable, CaseIterable {
     /// Sorts worst or largest first (ID ascending), ties broken by ID so the order is stable.
     public func sorted(_ entryPoints: [EntryPointSnapshot]) -> [EntryPointSnapshot] {
         switch self {
-        case .id: Self.sorted(entryPoints) { _ in 0 }
+        case .id: entryPoints.sorted { $0.id < $1.id }
         case .severity: Self.sorted(entryPoints) { -Self.rank($0) }
         case .queueDepth: Self.sorted(entryPoints) { -($0.sessionStatus?.queueDepth ?? -1) }
         case .waitTime: Self.sorted(entryPoints) { -($0.sessionStatus?.waitTimeSeconds ?? -1) }
