@@ -25,7 +25,9 @@ public enum SortOrder: String, Sendable, Hashable, CaseIterable {
     /// Sorts worst or largest first (ID ascending), ties broken by ID so the order is stable.
     public func sorted(_ entryPoints: [EntryPointSnapshot]) -> [EntryPointSnapshot] {
         switch self {
-        case .id: entryPoints.sorted { $0.id < $1.id }
+        // By ID alone through the same keyed sort: the IDs are read once into one array rather
+        // than from two snapshots' storage a comparison.
+        case .id: Self.sorted(entryPoints) { _ in 0 }
         case .severity: Self.sorted(entryPoints) { -Self.rank($0) }
         case .queueDepth: Self.sorted(entryPoints) { -($0.sessionStatus?.queueDepth ?? -1) }
         case .waitTime: Self.sorted(entryPoints) { -($0.sessionStatus?.waitTimeSeconds ?? -1) }
